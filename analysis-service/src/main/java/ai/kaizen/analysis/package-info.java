@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.analysis;
+
+import org.jspecify.annotations.NullMarked;

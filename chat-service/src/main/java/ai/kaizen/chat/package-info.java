@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.chat;
+
+import org.jspecify.annotations.NullMarked;

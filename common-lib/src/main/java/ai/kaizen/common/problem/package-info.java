@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.common.problem;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.common.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.data;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.migrations;
+
+import org.jspecify.annotations.NullMarked;

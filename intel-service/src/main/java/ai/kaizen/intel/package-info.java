@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.intel;
+
+import org.jspecify.annotations.NullMarked;

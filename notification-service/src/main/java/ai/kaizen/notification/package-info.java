@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.notification;
+
+import org.jspecify.annotations.NullMarked;

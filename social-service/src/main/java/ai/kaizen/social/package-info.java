@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.social;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.user;
+
+import org.jspecify.annotations.NullMarked;
