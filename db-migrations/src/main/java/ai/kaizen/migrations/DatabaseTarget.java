@@ -14,20 +14,35 @@ import java.util.regex.Pattern;
  */
 public record DatabaseTarget(String url, String user, String password, boolean createDatabase) {
 
-    private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([A-Za-z_][A-Za-z0-9_]{0,62})(\\?.*)?$");
+    public static final String DEFAULT_URL = "jdbc:postgresql://localhost:5432/kaizen";
+
+    private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/?#]+/)([A-Za-z_][A-Za-z0-9_]{0,62})(\\?.*)?$");
 
     public DatabaseTarget {
         if (!URL.matcher(url).matches()) {
-            throw new IllegalArgumentException("Not a PostgreSQL JDBC URL with a plain database name: " + url);
+            throw new IllegalArgumentException("Not a PostgreSQL JDBC URL with a plain database name"
+                    + " (jdbc:postgresql://host[:port]/name[?options]): " + url);
+        }
+        if (user.isBlank()) {
+            throw new IllegalArgumentException("The database user must not be blank");
         }
     }
 
+    /**
+     * Reads KAIZEN_DB_URL, KAIZEN_DB_USER, KAIZEN_DB_PASSWORD and KAIZEN_DB_CREATE (default true);
+     * a variable set to an empty value counts as unset.
+     */
     public static DatabaseTarget fromEnvironment(Map<String, String> env) {
         return new DatabaseTarget(
-                env.getOrDefault("KAIZEN_DB_URL", "jdbc:postgresql://localhost:5432/kaizen"),
-                env.getOrDefault("KAIZEN_DB_USER", "postgres"),
-                env.getOrDefault("KAIZEN_DB_PASSWORD", ""),
-                Boolean.parseBoolean(env.getOrDefault("KAIZEN_DB_CREATE", "true")));
+                value(env, "KAIZEN_DB_URL", DEFAULT_URL),
+                value(env, "KAIZEN_DB_USER", "postgres"),
+                value(env, "KAIZEN_DB_PASSWORD", ""),
+                Boolean.parseBoolean(value(env, "KAIZEN_DB_CREATE", "true")));
+    }
+
+    private static String value(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     public String databaseName() {
@@ -38,6 +53,20 @@ public record DatabaseTarget(String url, String user, String password, boolean c
     public String maintenanceUrl() {
         Matcher m = matcher();
         return m.group(1) + "postgres" + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    /** The same server, login and options, pointing at another database. */
+    public DatabaseTarget withDatabase(String databaseName) {
+        Matcher m = matcher();
+        return new DatabaseTarget(m.group(1) + databaseName + (m.group(3) == null ? "" : m.group(3)),
+                user, password, createDatabase);
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "DatabaseTarget[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
+                + ", createDatabase=" + createDatabase + "]";
     }
 
     private Matcher matcher() {
