@@ -1,59 +1,37 @@
 package ai.kaizen.auth;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 
 import ai.kaizen.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuthServiceApplicationTests {
+class AuthServiceApplicationTests extends AuthIntegrationTest {
 
-    @LocalServerPort
-    int port;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void security(DynamicPropertyRegistry registry) {
-        TestTokens.register(registry);
+    @Test
+    void probesMetricsApiDocumentAndJwksArePublic() {
+        assertThat(get("/actuator/health/liveness", null).raw().body()).contains("\"UP\"");
+        assertThat(get("/actuator/health/readiness", null).raw().body()).contains("\"UP\"");
+        assertThat(get("/actuator/prometheus", null).raw().body()).contains("jvm_memory_used_bytes");
+        assertThat(get("/v3/api-docs", null).raw().body()).contains("\"openapi\"").contains("/api/auth/login");
+        assertThat(get("/.well-known/jwks.json", null).status()).isEqualTo(200);
     }
 
     @Test
-    void probesMetricsAndApiDocumentArePublic() throws Exception {
-        assertThat(get("/actuator/health/liveness", null).body()).contains("\"UP\"");
-        assertThat(get("/actuator/health/readiness", null).body()).contains("\"UP\"");
-        assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
-        assertThat(get("/v3/api-docs", null).body()).contains("\"openapi\"");
-    }
-
-    @Test
-    void everythingElseNeedsAValidToken() throws Exception {
-        HttpResponse<String> anonymous = get("/api/auth/anything", null);
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-
-        HttpResponse<String> wrongAudience = get("/api/auth/anything",
-                TestTokens.token("u1", "someone-else", java.util.Map.of(), 60));
-        assertThat(wrongAudience.statusCode()).isEqualTo(401);
-
-        HttpResponse<String> valid = get("/api/auth/anything", TestTokens.user("u1"));
-        assertThat(valid.statusCode()).isEqualTo(404);
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+    void accountEndpointsNeedAValidToken() {
+        for (String path : List.of("/api/auth/me", "/api/auth/api-keys")) {
+            Response anonymous = get(path, null);
+            assertProblem(anonymous, 401);
+            assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(post("/api/auth/password", Map.of("currentPassword", "x", "newPassword", "y"), null), 401);
+    }
+
+    @Test
+    void tokensFromAnotherIssuerAreRejectedEvenWithAValidSignatureOfTheirOwn() {
+        // A real OIDC provider's token with the right audience: not signed by this service's key.
+        assertProblem(get("/api/auth/me", TestTokens.user("00000000-0000-0000-0000-000000000001")), 401);
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.auth.account;
+
+import org.jspecify.annotations.NullMarked;

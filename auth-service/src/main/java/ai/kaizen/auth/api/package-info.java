@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.auth.api;
+
+import org.jspecify.annotations.NullMarked;

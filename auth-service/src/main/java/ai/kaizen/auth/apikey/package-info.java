@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.auth.apikey;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.auth.keys;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.auth.lockout;
+
+import org.jspecify.annotations.NullMarked;

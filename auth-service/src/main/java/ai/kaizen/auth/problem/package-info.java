@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.auth.problem;
+
+import org.jspecify.annotations.NullMarked;

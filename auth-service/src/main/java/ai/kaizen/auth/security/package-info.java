@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.auth.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.auth.token;
+
+import org.jspecify.annotations.NullMarked;
