@@ -1,0 +1,7 @@
+package ai.kaizen.data.facts;
+
+import ai.kaizen.common.address.EvmAddress;
+
+/** A read-only call: what to call, with which calldata, and a short label for evidence ({@code owner()}). */
+record ContractCall(EvmAddress target, byte[] data, String label) {
+}
