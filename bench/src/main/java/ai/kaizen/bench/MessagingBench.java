@@ -443,7 +443,7 @@ public final class MessagingBench {
     }
 
     private static String migration() throws IOException {
-        try (InputStream in = MessagingBench.class.getClassLoader().getResourceAsStream("db/migration/notify/V2__messaging.sql")) {
+        try (InputStream in = MessagingBench.class.getClassLoader().getResourceAsStream("db/migration/messaging/V2__messaging.sql")) {
             if (in == null) {
                 throw new IllegalStateException("The messaging migration is not on the class path");
             }

@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Schemas owning time-series tables also get {@code classpath:db/migration/timeseries}: the
  * partition/hypertable functions (version 0.1, before the schema's own V1) and an
- * {@code afterMigrate} callback that creates monthly partitions ahead on every run.
+ * {@code afterMigrate} callback that creates monthly partitions ahead on every run. Every schema
+ * gets {@code classpath:db/migration/messaging}: the outbox, processed-event and scheduled-job
+ * tables (V2) that common-lib's messaging uses, written once for all schemas.
  */
 public final class Migrator {
 
@@ -77,8 +79,9 @@ public final class Migrator {
     }
 
     static Flyway flyway(DatabaseTarget target, String schema) {
-        List<String> locations = new ArrayList<>(2);
+        List<String> locations = new ArrayList<>(3);
         locations.add("classpath:db/migration/" + schema);
+        locations.add("classpath:db/migration/messaging");
         if (TIME_SERIES_SCHEMAS.contains(schema)) {
             locations.add("classpath:db/migration/timeseries");
         }

@@ -27,7 +27,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 final class TestInfra {
 
     static final String REDIS_URI = System.getenv().getOrDefault("KAIZEN_TEST_REDIS_URI", "redis://localhost:6379");
-    static final String MIGRATION = "db/migration/notify/V2__messaging.sql";
+    static final String MIGRATION = "db/migration/messaging/V2__messaging.sql";
 
     private TestInfra() {
     }
