@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.gateway;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.gateway.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

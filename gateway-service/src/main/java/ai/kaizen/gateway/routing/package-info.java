@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.gateway.routing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.gateway.security;
+
+import org.jspecify.annotations.NullMarked;

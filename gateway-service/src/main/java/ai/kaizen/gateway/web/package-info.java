@@ -1,0 +1,4 @@
+@NullMarked
+package ai.kaizen.gateway.web;
+
+import org.jspecify.annotations.NullMarked;
