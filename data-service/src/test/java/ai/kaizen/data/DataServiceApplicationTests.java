@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import ai.kaizen.testsupport.TestDatabase;
 import ai.kaizen.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ class DataServiceApplicationTests {
     @DynamicPropertySource
     static void security(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
+        TestDatabase.register(registry, "chain");
     }
 
     @Test

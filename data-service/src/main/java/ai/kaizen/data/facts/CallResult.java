@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
  * reverted (the function is absent or refused); {@code nodeFailure} true means the node could not answer, so
  * nothing is known.
  */
-record CallResult(ContractCall call, boolean success, byte[] data, @Nullable String failure, boolean nodeFailure,
+public record CallResult(ContractCall call, boolean success, byte[] data, @Nullable String failure, boolean nodeFailure,
                   boolean viaMulticall) {
 
-    Evidence evidence() {
+    public Evidence evidence() {
         return new Evidence("call", call.target().toChecksum(), Abi.hex(call.data()),
                 success ? Abi.hex(data) : failure, call.label() + (viaMulticall ? " via Multicall3" : ""));
     }

@@ -3,5 +3,5 @@ package ai.kaizen.data.facts;
 import ai.kaizen.common.address.EvmAddress;
 
 /** A read-only call: what to call, with which calldata, and a short label for evidence ({@code owner()}). */
-record ContractCall(EvmAddress target, byte[] data, String label) {
+public record ContractCall(EvmAddress target, byte[] data, String label) {
 }

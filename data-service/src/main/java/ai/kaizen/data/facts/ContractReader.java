@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
  * Turns read-only contract calls into JSON-RPC items: one Multicall3 {@code aggregate3} eth_call when the chain has
  * Multicall3, else one eth_call per contract call. Either way they travel in one batch, so one round trip.
  */
-final class ContractReader {
+public final class ContractReader {
 
     /** The configured Multicall3 address answered with something that is not aggregate3's result. */
-    static final class MulticallUnusable extends Exception {
+    public static final class MulticallUnusable extends Exception {
         MulticallUnusable(String message) {
             super(message, null, false, false);
         }
@@ -29,7 +29,7 @@ final class ContractReader {
     private ContractReader() {
     }
 
-    static List<RpcCall> rpcCalls(List<ContractCall> calls, @Nullable EvmAddress multicall, String block) {
+    public static List<RpcCall> rpcCalls(List<ContractCall> calls, @Nullable EvmAddress multicall, String block) {
         if (calls.isEmpty()) {
             return List.of();
         }
@@ -43,12 +43,12 @@ final class ContractReader {
         return out;
     }
 
-    static RpcCall ethCall(EvmAddress to, byte[] data, String block) {
+    public static RpcCall ethCall(EvmAddress to, byte[] data, String block) {
         return RpcCall.of("eth_call", RpcSession.callObject(to.toLowerHex(), Abi.hex(data)), block);
     }
 
     /** Decodes the replies for {@link #rpcCalls}; {@code replies} are exactly the ones those items got. */
-    static List<CallResult> results(List<ContractCall> calls, @Nullable EvmAddress multicall, List<RpcReply> replies)
+    public static List<CallResult> results(List<ContractCall> calls, @Nullable EvmAddress multicall, List<RpcReply> replies)
             throws MulticallUnusable {
         List<CallResult> out = new ArrayList<>(calls.size());
         if (calls.isEmpty()) {

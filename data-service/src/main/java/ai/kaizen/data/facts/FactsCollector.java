@@ -18,6 +18,9 @@ import ai.kaizen.data.bytecode.BytecodeAnalyzer;
 import ai.kaizen.data.bytecode.BytecodeReport;
 import ai.kaizen.data.bytecode.SelectorLabels;
 import ai.kaizen.data.chain.Chain;
+import ai.kaizen.data.liquidity.PoolFinder;
+import ai.kaizen.data.market.MarketCollector;
+import ai.kaizen.data.signals.BehaviourCollector;
 import ai.kaizen.data.rpc.Hex;
 import ai.kaizen.data.rpc.JsonRpcClient;
 import ai.kaizen.data.rpc.RpcCall;
@@ -72,14 +75,19 @@ class FactsCollector {
 
     private final JsonRpcClient rpc;
     private final ExplorerClient explorer;
+    private final MarketCollector market;
+    private final BehaviourCollector behaviour;
     private final Clock clock;
     /** Multicall3 deployments that proved unusable (no code), until when: meanwhile their chain gets plain batches. */
     private final Map<String, Long> brokenMulticalls = new ConcurrentHashMap<>();
     private static final long MULTICALL_RECHECK_MILLIS = 10 * 60 * 1000;
 
-    FactsCollector(JsonRpcClient rpc, ExplorerClient explorer, Optional<Clock> clock) {
+    FactsCollector(JsonRpcClient rpc, ExplorerClient explorer, MarketCollector market, BehaviourCollector behaviour,
+                   Optional<Clock> clock) {
         this.rpc = rpc;
         this.explorer = explorer;
+        this.market = market;
+        this.behaviour = behaviour;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -134,7 +142,11 @@ class FactsCollector {
             }
             first.add(RpcCall.of("ots_getContractCreator", token.toLowerHex()));
             int callsAt = first.size();
-            first.addAll(ContractReader.rpcCalls(tokenCalls, multicall, "latest"));
+            // Standard depth: the DEX factories' getPair calls ride in the same Multicall3 call (no round of their own).
+            List<ContractCall> poolCalls = depth == Depth.QUICK ? List.of() : PoolFinder.discoveryCalls(chain, token);
+            List<ContractCall> firstCalls = new ArrayList<>(tokenCalls);
+            firstCalls.addAll(poolCalls);
+            first.addAll(ContractReader.rpcCalls(firstCalls, multicall, "latest"));
 
             List<RpcReply> replies;
             try {
@@ -159,15 +171,25 @@ class FactsCollector {
             }
             coverage.put("code", Coverage.ran("code"));
             BytecodeReport bytecode = label(BytecodeAnalyzer.analyze(code));
+            // Standard depth: the trade simulation needs only the address, so it runs beside the next rounds.
+            BehaviourCollector.Pending behaviourRun = behaviour.begin(chain, token, depth, session,
+                    bytecode.selectors().stream().map(BytecodeReport.Selector::selector).toList());
             coverage.put("bytecode", Coverage.ran("bytecode"));
 
-            List<CallResult> tokenResults = contractResults(tokenCalls, replies.subList(callsAt, replies.size()), "metadata");
+            List<CallResult> firstResults = contractResults(firstCalls, replies.subList(callsAt, replies.size()), "metadata");
+            List<CallResult> tokenResults = firstResults.subList(0, Math.min(tokenCalls.size(), firstResults.size()));
+            List<CallResult> poolResults = firstResults.size() == firstCalls.size()
+                    ? firstResults.subList(tokenCalls.size(), firstResults.size()) : null;
 
             // ---- proxy pointers ----
             ProxyState proxy = proxyState(bytecode, replies.subList(2, 6));
 
             // ---- creator (node first, then explorer) ----
             TokenFacts.Creator creator = creator(replies.get(6));
+
+            // ---- standard depth: liquidity and holders run beside the remaining rounds ----
+            MarketCollector.Pending marketRun = depth == Depth.QUICK ? null
+                    : startMarket(tokenResults, poolResults, creator);
 
             // ---- round 2: implementation code, controlling accounts and their probes ----
             Set<EvmAddress> candidates = new LinkedHashSet<>();
@@ -300,12 +322,39 @@ class FactsCollector {
             if (creator == null && !coverage.containsKey("creator")) {
                 coverage.put("creator", Coverage.failed("creator", "no creation record could be read"));
             }
+            // Privilege probing needs the owner, roles, creator and selectors found above; liquidity keeps running.
+            BehaviourCollector.Outcome behaviourFacts = behaviour.finish(behaviourRun,
+                    new BehaviourCollector.Context(tokenFacts, bytecode, proxyFacts, ownership, creator));
+            coverage.put("simulation", behaviourFacts.simulationCoverage());
+            coverage.put("privileges", behaviourFacts.privilegesCoverage());
+            MarketCollector.MarketFacts marketFacts = marketRun == null ? null : marketRun.join();
+            if (marketFacts != null) {
+                marketFacts.coverage().forEach(entry -> coverage.put(entry.check(), entry));
+            }
             for (String later : LATER_CHECKS) {
-                coverage.put(later, Coverage.skipped(later, depth == Depth.QUICK
+                coverage.putIfAbsent(later, Coverage.skipped(later, depth == Depth.QUICK
                         ? "not part of quick depth"
                         : "not collected by this data-service version yet"));
             }
-            return facts(tokenFacts, bytecode, proxyFacts, ownership, creator);
+            return facts(tokenFacts, bytecode, proxyFacts, ownership, creator, marketFacts, behaviourFacts);
+        }
+
+        /** Liquidity and holders (standard depth and beyond), started now to run beside the remaining rounds. */
+        MarketCollector.Pending startMarket(List<CallResult> tokenResults, @Nullable List<CallResult> poolResults,
+                                            TokenFacts.@Nullable Creator creator) {
+            TokenFacts.Token metadata = token(tokenResults);
+            EvmAddress owner = null;
+            for (String selector : List.of(OWNER, GET_OWNER)) {
+                CallResult result = find(tokenResults, selector);
+                if (owner == null && result != null && result.success()) {
+                    owner = Abi.address(result.data());
+                }
+            }
+            return market.start(new MarketCollector.Request(chain, token, session, multicall, block, blockNumber,
+                    metadata != null && metadata.isToken(), metadata == null ? null : metadata.decimals(),
+                    metadata == null || metadata.totalSupply() == null ? null : new BigInteger(metadata.totalSupply()),
+                    owner, creator == null ? null : EvmAddress.parse(creator.address()),
+                    creator == null ? null : creator.transactionHash(), poolResults));
         }
 
         // ---- round helpers ----
@@ -631,12 +680,13 @@ class FactsCollector {
                 coverage.put(later, Coverage.skipped(later, depth == Depth.QUICK ? "not part of quick depth"
                         : "not collected by this data-service version yet"));
             }
-            return facts(null, null, null, null, null);
+            return facts(null, null, null, null, null, null, null);
         }
 
         TokenFacts facts(TokenFacts.@Nullable Token tokenFacts, @Nullable BytecodeReport bytecode,
                          TokenFacts.@Nullable Proxy proxy, TokenFacts.@Nullable Ownership ownership,
-                         TokenFacts.@Nullable Creator creator) {
+                         TokenFacts.@Nullable Creator creator, MarketCollector.@Nullable MarketFacts market,
+                         BehaviourCollector.@Nullable Outcome behaviour) {
             List<Coverage> entries = new ArrayList<>();
             for (String check : List.of("code", "metadata", "bytecode", "proxy", "ownership", "creator")) {
                 entries.add(coverage.getOrDefault(check, Coverage.failed(check, "did not run")));
@@ -644,10 +694,33 @@ class FactsCollector {
             for (String later : LATER_CHECKS) {
                 entries.add(coverage.get(later));
             }
-            boolean complete = entries.stream().noneMatch(Coverage::isFailed);
+            // Any other check recorded (e.g. the time-series append), in the order it was recorded.
+            Set<String> listed = new HashSet<>();
+            entries.forEach(entry -> listed.add(entry.check()));
+            coverage.values().stream().filter(entry -> !listed.contains(entry.check())).forEach(entries::add);
+            // The time-series append is bookkeeping, not a fact: its failure does not make the facts incomplete.
+            boolean complete = entries.stream().filter(entry -> !entry.check().equals("timeseries"))
+                    .noneMatch(Coverage::isFailed);
             return new TokenFacts(chain.name(), chain.chainId(), token.toChecksum(), depth.label(),
                     clock.instant(), blockNumber, complete, tokenFacts, bytecode, proxy, ownership, creator,
-                    List.copyOf(entries), new TokenFacts.Rpc(session.roundTrips(), explorerCalls.get()));
+                    market == null ? null : market.liquidity(), market == null ? null : market.distribution(),
+                    behaviour == null ? null : behaviour.simulation(), behaviour == null ? null : behaviour.privileges(),
+                    signals(market, behaviour), List.copyOf(entries),
+                    new TokenFacts.Rpc(session.roundTrips(), session.sequentialRoundTrips(), session.calls(),
+                            explorerCalls.get()));
+        }
+
+        /** Behaviour signals first (simulation, privileges, proxy, ownership), then liquidity and holders. */
+        List<ai.kaizen.data.signals.Signal> signals(MarketCollector.@Nullable MarketFacts market,
+                                                    BehaviourCollector.@Nullable Outcome behaviour) {
+            List<ai.kaizen.data.signals.Signal> all = new ArrayList<>();
+            if (behaviour != null) {
+                all.addAll(behaviour.signals());
+            }
+            if (market != null) {
+                all.addAll(market.signals());
+            }
+            return List.copyOf(all);
         }
 
         BytecodeReport label(BytecodeReport report) {

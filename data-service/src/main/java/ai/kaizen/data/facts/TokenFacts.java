@@ -4,12 +4,17 @@ import java.time.Instant;
 import java.util.List;
 
 import ai.kaizen.data.bytecode.BytecodeReport;
+import ai.kaizen.data.holders.Distribution;
+import ai.kaizen.data.liquidity.Liquidity;
+import ai.kaizen.data.privileges.PrivilegeReport;
+import ai.kaizen.data.signals.Signal;
+import ai.kaizen.data.simulation.SimulationReport;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything data-service knows about one token at one block. Sections are null when their check did not run;
  * {@code coverage} says which ran, which were skipped and which failed, and why. {@code complete} is false when any
- * check failed.
+ * check failed (the {@code timeseries} entry aside: appending samples and events is bookkeeping, not a fact).
  */
 public record TokenFacts(
         String network,
@@ -24,6 +29,11 @@ public record TokenFacts(
         @Nullable Proxy proxy,
         @Nullable Ownership ownership,
         @Nullable Creator creator,
+        @Nullable Liquidity liquidity,
+        @Nullable Distribution distribution,
+        @Nullable SimulationReport simulation,
+        @Nullable PrivilegeReport privileges,
+        List<Signal> signals,
         List<Coverage> coverage,
         Rpc rpc) {
 
@@ -81,7 +91,10 @@ public record TokenFacts(
     public record Creator(String address, @Nullable String transactionHash, String source, List<Evidence> evidence) {
     }
 
-    /** JSON-RPC round trips (HTTP requests, retries included) and explorer requests spent collecting. */
-    public record Rpc(int roundTrips, int explorerCalls) {
+    /**
+     * What collecting cost: JSON-RPC round trips (HTTP requests, retries included), how many of them were sequential
+     * (the critical path: checks run in parallel), JSON-RPC calls (batch items), and explorer requests.
+     */
+    public record Rpc(int roundTrips, int sequentialRoundTrips, int calls, int explorerCalls) {
     }
 }

@@ -84,7 +84,8 @@ public class TokenFactsService {
             coverage.add(Coverage.failed(check, reason));
         }
         return new TokenFacts(chain.name(), chain.chainId(), token.toChecksum(), depth.label(), clock.instant(), null,
-                false, null, null, null, null, null, coverage, new TokenFacts.Rpc(0, 0));
+                false, null, null, null, null, null, null, null, null, null, List.of(), coverage,
+                new TokenFacts.Rpc(0, 0, 0, 0));
     }
 
     private static EvmAddress parseEvm(String address) {

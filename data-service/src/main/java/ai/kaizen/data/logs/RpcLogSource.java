@@ -13,17 +13,27 @@ import ai.kaizen.data.rpc.RpcSession;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** {@code eth_getLogs} for one contract and topic filter, with every log schema-checked. */
+/**
+ * {@code eth_getLogs} for one or several contracts and a topic filter, with every log schema-checked. A topic
+ * position is null (any), a topic, or a list of topics (any of them).
+ */
 public final class RpcLogSource implements LogSource {
 
     private final RpcSession session;
-    private final EvmAddress address;
-    private final List<@Nullable String> topics;
+    private final List<EvmAddress> addresses;
+    private final List<@Nullable Object> topics;
 
     public RpcLogSource(RpcSession session, EvmAddress address, List<@Nullable String> topics) {
+        this(session, List.of(address), new ArrayList<@Nullable Object>(topics));
+    }
+
+    public RpcLogSource(RpcSession session, List<EvmAddress> addresses, List<@Nullable Object> topics) {
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("at least one address");
+        }
         this.session = session;
-        this.address = address;
-        this.topics = topics;
+        this.addresses = List.copyOf(addresses);
+        this.topics = new ArrayList<>(topics);
     }
 
     @Override
@@ -31,7 +41,8 @@ public final class RpcLogSource implements LogSource {
         Map<String, Object> filter = new LinkedHashMap<>();
         filter.put("fromBlock", Hex.quantity(fromBlock));
         filter.put("toBlock", Hex.quantity(toBlock));
-        filter.put("address", address.toLowerHex());
+        filter.put("address", addresses.size() == 1 ? addresses.getFirst().toLowerHex()
+                : addresses.stream().map(EvmAddress::toLowerHex).toList());
         filter.put("topics", new ArrayList<>(topics));
         JsonNode result = session.call("eth_getLogs", filter);
         if (!result.isArray()) {
@@ -47,7 +58,8 @@ public final class RpcLogSource implements LogSource {
                 logTopics.add(word(Hex.requireHex(topic, "topic")));
             }
             String emitter = Hex.requireHex(log.path("address"), "address").toLowerCase(Locale.ROOT);
-            if (EvmAddress.tryParse(emitter) == null || logTopics.size() > 4) {
+            EvmAddress parsedEmitter = EvmAddress.tryParse(emitter);
+            if (parsedEmitter == null || !addresses.contains(parsedEmitter) || logTopics.size() > 4) {
                 throw new RpcException(RpcException.Kind.MALFORMED, "log has a bad address or too many topics");
             }
             long block = number(log.path("blockNumber"), "blockNumber");
@@ -57,7 +69,8 @@ public final class RpcLogSource implements LogSource {
             out.add(new LogEntry(block,
                     number(log.path("logIndex"), "logIndex"),
                     word(Hex.requireHex(log.path("transactionHash"), "transactionHash")), emitter,
-                    List.copyOf(logTopics), Hex.requireHex(log.path("data"), "data").toLowerCase(Locale.ROOT)));
+                    List.copyOf(logTopics), Hex.requireHex(log.path("data"), "data").toLowerCase(Locale.ROOT),
+                    log.hasNonNull("blockTimestamp") ? number(log.path("blockTimestamp"), "blockTimestamp") : null));
         }
         return out;
     }

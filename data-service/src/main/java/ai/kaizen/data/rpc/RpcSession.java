@@ -12,8 +12,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The calls of one piece of work against one chain. Counts HTTP round trips; batches cut them. Not thread-safe
- * for interleaved use from many threads beyond the counter, which is atomic.
+ * The calls of one piece of work against one chain. Counts HTTP round trips and calls; batches cut round trips.
+ * Several threads may use one session at once (each call keeps its own state; the counters are atomic), so
+ * independent checks can run in parallel and {@link #sequentialRoundTrips()} shows the critical path.
  */
 public final class RpcSession {
 
@@ -21,6 +22,9 @@ public final class RpcSession {
     private final String network;
     private final List<URI> urls;
     private final AtomicInteger roundTrips = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
+    /** Start and end (System.nanoTime) of every round trip, for {@link #sequentialRoundTrips()}. */
+    private final List<long[]> exchanges = java.util.Collections.synchronizedList(new ArrayList<>());
 
     RpcSession(JsonRpcClient client, String network, List<URI> urls) {
         this.client = client;
@@ -37,6 +41,36 @@ public final class RpcSession {
         return roundTrips.get();
     }
 
+    /** JSON-RPC calls requested so far (each item of a batch counts once; retries do not add calls). */
+    public int calls() {
+        return calls.get();
+    }
+
+    /**
+     * The round trips on the critical path: the longest chain of round trips each of which started after the previous
+     * one had finished. Work done in parallel threads on one session overlaps and does not lengthen the chain.
+     */
+    public int sequentialRoundTrips() {
+        long[][] sorted;
+        synchronized (exchanges) {
+            sorted = exchanges.toArray(new long[0][]);
+        }
+        java.util.Arrays.sort(sorted, java.util.Comparator.comparingLong(e -> e[0]));
+        int[] chain = new int[sorted.length];
+        int longest = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            int before = 0;
+            for (int j = 0; j < i; j++) {
+                if (sorted[j][1] <= sorted[i][0]) {
+                    before = Math.max(before, chain[j]);
+                }
+            }
+            chain[i] = before + 1;
+            longest = Math.max(longest, chain[i]);
+        }
+        return longest;
+    }
+
     /** One call; a JSON-RPC error object becomes an {@link RpcException} of kind RPC_ERROR. */
     public JsonNode call(String method, Object... params) throws RpcException {
         return batch(List.of(RpcCall.of(method, params))).getFirst().resultOrThrow();
@@ -47,6 +81,7 @@ public final class RpcSession {
      * the exchange itself (after retries) throws. A node that rejects batches as a whole gets the calls one by one.
      */
     public List<RpcReply> batch(List<RpcCall> calls) throws RpcException {
+        this.calls.addAndGet(calls.size());
         List<RpcReply> replies = new ArrayList<>(calls.size());
         int size = Math.max(1, client.properties().maxBatchSize());
         for (int from = 0; from < calls.size(); from += size) {
@@ -117,7 +152,12 @@ public final class RpcSession {
                 int attempt = attempts.getAndIncrement();
                 URI url = urls.get(attempt % urls.size());
                 roundTrips.incrementAndGet();
-                return client.exchange(network, url, payload);
+                long start = System.nanoTime();
+                try {
+                    return client.exchange(network, url, payload);
+                } finally {
+                    exchanges.add(new long[] {start, System.nanoTime()});
+                }
             });
         } catch (RpcException e) {
             if (attempts.get() > 1) {

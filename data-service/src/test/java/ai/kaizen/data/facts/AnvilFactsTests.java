@@ -1,6 +1,7 @@
 package ai.kaizen.data.facts;
 
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +9,12 @@ import java.util.Set;
 
 import ai.kaizen.common.address.EvmAddress;
 import ai.kaizen.data.chain.Chain;
+import ai.kaizen.data.holders.HoldersProperties;
+import ai.kaizen.data.market.MarketCollector;
 import ai.kaizen.data.rpc.JsonRpcClient;
 import ai.kaizen.data.rpc.RpcProperties;
+import ai.kaizen.data.timeseries.TimeSeriesProperties;
+import ai.kaizen.data.timeseries.TimeSeriesWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,8 +104,11 @@ class AnvilFactsTests {
         JsonMapper mapper = JsonMapper.builder().build();
         RpcProperties properties = new RpcProperties(Duration.ofSeconds(20), Duration.ofSeconds(2),
                 DataSize.ofMegabytes(4), 2, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1), 50);
-        collector = new FactsCollector(new JsonRpcClient(properties, mapper, new SimpleMeterRegistry()),
-                new ExplorerClient(properties, mapper), Optional.empty());
+        JsonRpcClient client = new JsonRpcClient(properties, mapper, new SimpleMeterRegistry());
+        collector = new FactsCollector(client, new ExplorerClient(properties, mapper),
+                new MarketCollector(HoldersProperties.defaults(), new TimeSeriesWriter(null, null, mapper,
+                        TimeSeriesProperties.defaults(), Clock.systemUTC()), client, Clock.systemUTC()),
+                new ai.kaizen.data.signals.BehaviourCollector(properties, Optional.empty()), Optional.empty());
         chain = chain(multicall);
         chainWithoutMulticall = chain(null);
     }
@@ -303,7 +311,7 @@ class AnvilFactsTests {
         assertThat(facts.token().isToken()).isFalse();
         assertThat(facts.token().notTokenReason()).contains("not an ERC-20");
         assertThat(facts.coverage()).filteredOn(c -> c.check().equals("simulation")).singleElement()
-                .satisfies(c -> assertThat(c.reason()).contains("not collected"));
+                .satisfies(c -> assertThat(c.reason()).contains("not an ERC-20"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 
+import ai.kaizen.testsupport.TestDatabase;
 import ai.kaizen.testsupport.TestTokens;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -54,6 +55,7 @@ class FactsEndpointTests {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         TestTokens.register(registry);
+        TestDatabase.register(registry, "chain");
         String runtime = "0x" + AnvilNode.runtime("KzOwnedToken");
         NODE.code.put(TOKEN, runtime);
         NODE.code.put(RATE_LIMITED, runtime);

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import ai.kaizen.testsupport.TestDatabase;
 import ai.kaizen.testsupport.TestTokens;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +33,7 @@ class FactsWithoutRedisTests {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         TestTokens.register(registry);
+        TestDatabase.register(registry, "chain");
         FakeNode fake = new FakeNode();
         fake.code.put(TOKEN, "0x" + AnvilNode.runtime("KzOwnedToken"));
         fake.owners.put(TOKEN, "0x1111111111111111111111111111111111111111");

@@ -1,0 +1,8 @@
+/**
+ * Holder distribution from Transfer logs (fetched with adaptive block-range splitting) and balanceOf, excluding
+ * pools, burn, zero, locker addresses and the token itself; top-10, owner and creator shares; mints after launch.
+ */
+@NullMarked
+package ai.kaizen.data.holders;
+
+import org.jspecify.annotations.NullMarked;
