@@ -1,0 +1,16 @@
+package ai.kaizen.analysis;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Puts the tests' hand-moved clock in place of the service's. */
+@TestConfiguration(proxyBeanMethods = false)
+class TestClockConfiguration {
+
+    @Bean
+    @Primary
+    MutableClock testClock() {
+        return ServiceTestSupport.CLOCK;
+    }
+}
