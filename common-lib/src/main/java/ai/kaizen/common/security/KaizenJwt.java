@@ -1,8 +1,10 @@
 package ai.kaizen.common.security;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -15,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.web.client.RestTemplate;
 
 /** The token rules every Kaizen service applies the same way, servlet or reactive. */
 public final class KaizenJwt {
@@ -42,8 +45,13 @@ public final class KaizenJwt {
     }
 
     public static NimbusJwtDecoder servletDecoder(KaizenSecurityProperties properties) {
+        // Bounded JWKS fetches: a slow auth-service must not hold request threads indefinitely.
+        SimpleClientHttpRequestFactory http = new SimpleClientHttpRequestFactory();
+        http.setConnectTimeout(Duration.ofSeconds(5));
+        http.setReadTimeout(Duration.ofSeconds(15));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithms(algs -> algs.addAll(List.of(ALGORITHMS)))
+                .restOperations(new RestTemplate(http))
                 .build();
         decoder.setJwtValidator(validator(properties));
         return decoder;

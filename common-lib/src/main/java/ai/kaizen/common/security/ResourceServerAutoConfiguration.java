@@ -1,5 +1,6 @@
 package ai.kaizen.common.security;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -50,6 +57,13 @@ public class ResourceServerAutoConfiguration {
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(ResourceServerAutoConfiguration::onTokenRejected);
+                                return filter;
+                            }
+                        })
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(KaizenJwt.authenticationConverter()))
                         .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
                                 HttpStatus.UNAUTHORIZED, "A valid bearer token is required: " + ex.getMessage()))
@@ -59,5 +73,20 @@ public class ResourceServerAutoConfiguration {
                         .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
                                 HttpStatus.UNAUTHORIZED, "A valid bearer token is required.")));
         return http.build();
+    }
+
+    /**
+     * A token that fails validation is a 401; keys that cannot be fetched (auth-service or its JWKS unreachable)
+     * are our fault, not the caller's: 503, never a 500.
+     */
+    static void onTokenRejected(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+            throws IOException {
+        if (ex instanceof AuthenticationServiceException) {
+            response.setHeader("Retry-After", "5");
+            ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE,
+                    "Access tokens cannot be verified right now (signing keys unavailable); try again shortly.");
+        } else {
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required: " + ex.getMessage());
+        }
     }
 }
