@@ -196,7 +196,10 @@ class HelmChartRenderTests {
                 assertThat(env).containsEntry("KAIZEN_DB_PASSWORD", "secret:kaizen-database/password");
             }
         }
-        assertThat(secretRefNames(defaults)).containsExactlyInAnyOrder("kaizen-database", "kaizen-jwt-signing-key");
+        assertThat(env(container(defaults, "analysis-service")))
+                .containsEntry("KAIZEN_ANALYSIS_API_KEY", "secret:kaizen-analysis-api-key/api-key");
+        assertThat(secretRefNames(defaults))
+                .containsExactlyInAnyOrder("kaizen-database", "kaizen-jwt-signing-key", "kaizen-analysis-api-key");
     }
 
     @Test
@@ -214,7 +217,8 @@ class HelmChartRenderTests {
         assertThat(chart.ofKind("Secret")).isEmpty();
         assertNoSecretValues(chart);
         assertThat(secretRefNames(chart))
-                .containsExactlyInAnyOrder("cloudsql-password", "jwt-es256", "memorystore-auth", "x-api", "llm-keys");
+                .containsExactlyInAnyOrder("cloudsql-password", "jwt-es256", "memorystore-auth", "x-api", "llm-keys",
+                        "kaizen-analysis-api-key");
         assertThat(env(container(chart, "user-service")))
                 .containsEntry("KAIZEN_DB_PASSWORD", "secret:cloudsql-password/db-password")
                 .containsEntry("SPRING_DATA_REDIS_PASSWORD", "secret:memorystore-auth/password");
