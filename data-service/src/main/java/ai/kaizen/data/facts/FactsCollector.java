@@ -171,7 +171,8 @@ class FactsCollector {
             }
             coverage.put("code", Coverage.ran("code"));
             BytecodeReport bytecode = label(BytecodeAnalyzer.analyze(code));
-            // Standard depth: the trade simulation needs only the address, so it runs beside the next rounds.
+            // Standard depth: the trade simulation and what privilege probing needs of the token alone run beside the
+            // next rounds.
             BehaviourCollector.Pending behaviourRun = behaviour.begin(chain, token, depth, session,
                     bytecode.selectors().stream().map(BytecodeReport.Selector::selector).toList());
             coverage.put("bytecode", Coverage.ran("bytecode"));
@@ -180,6 +181,9 @@ class FactsCollector {
             List<CallResult> tokenResults = firstResults.subList(0, Math.min(tokenCalls.size(), firstResults.size()));
             List<CallResult> poolResults = firstResults.size() == firstCalls.size()
                     ? firstResults.subList(tokenCalls.size(), firstResults.size()) : null;
+            // One pool discovery: the simulation is given the pairs found here, and checked against the deepest one.
+            behaviourRun.poolsDiscovered(poolResults == null || poolCalls.isEmpty() ? List.of()
+                    : PoolFinder.pairs(chain, token, poolResults));
 
             // ---- proxy pointers ----
             ProxyState proxy = proxyState(bytecode, replies.subList(2, 6));
@@ -190,6 +194,7 @@ class FactsCollector {
             // ---- standard depth: liquidity and holders run beside the remaining rounds ----
             MarketCollector.Pending marketRun = depth == Depth.QUICK ? null
                     : startMarket(tokenResults, poolResults, creator);
+            behaviourRun.usePools(marketRun == null ? null : marketRun.pools());
 
             // ---- round 2: implementation code, controlling accounts and their probes ----
             Set<EvmAddress> candidates = new LinkedHashSet<>();

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything data-service knows about one token at one block. Sections are null when their check did not run;
  * {@code coverage} says which ran, which were skipped and which failed, and why. {@code complete} is false when any
- * check failed (the {@code timeseries} entry aside: appending samples and events is bookkeeping, not a fact).
+ * check failed (the {@code timeseries} and {@code updates} entries aside: appending samples and events and
+ * comparing with the previous collection are bookkeeping, not facts).
  */
 public record TokenFacts(
         String network,
@@ -36,6 +37,15 @@ public record TokenFacts(
         List<Signal> signals,
         List<Coverage> coverage,
         Rpc rpc) {
+
+    /** The same facts with one more coverage entry: bookkeeping after the collection, which leaves complete as is. */
+    public TokenFacts withCoverage(Coverage entry) {
+        List<Coverage> entries = new java.util.ArrayList<>(coverage);
+        entries.add(entry);
+        return new TokenFacts(network, chainId, address, depth, collectedAt, blockNumber, complete, token, bytecode,
+                proxy, ownership, creator, liquidity, distribution, simulation, privileges, signals,
+                List.copyOf(entries), rpc);
+    }
 
     /**
      * ERC-20 metadata. {@code isToken} is true when totalSupply() and balanceOf(address) answer like ERC-20;

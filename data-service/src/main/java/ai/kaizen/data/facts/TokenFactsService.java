@@ -9,6 +9,7 @@ import ai.kaizen.common.address.InvalidAddressException;
 import ai.kaizen.common.address.SolanaAddress;
 import ai.kaizen.data.chain.Chain;
 import ai.kaizen.data.chain.ChainRegistry;
+import ai.kaizen.data.updates.TokenUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -27,12 +28,15 @@ public class TokenFactsService {
     private final ChainRegistry chains;
     private final FactsCollector collector;
     private final FactsCache cache;
+    private final TokenUpdates updates;
     private final Clock clock;
 
-    TokenFactsService(ChainRegistry chains, FactsCollector collector, FactsCache cache, Optional<Clock> clock) {
+    TokenFactsService(ChainRegistry chains, FactsCollector collector, FactsCache cache, TokenUpdates updates,
+                      Optional<Clock> clock) {
         this.chains = chains;
         this.collector = collector;
         this.cache = cache;
+        this.updates = updates;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -70,6 +74,10 @@ public class TokenFactsService {
             log.error("Collecting facts for {} on {} failed unexpectedly", token, chain.name(), e);
             facts = failedFacts(chain, token, depth, "internal error while collecting (" + e.getClass().getSimpleName()
                     + "); it has been logged");
+        }
+        if (depth != Depth.QUICK) {
+            // A change since the previous collection becomes a data.token-updated event (outbox, same transaction).
+            facts = facts.withCoverage(updates.record(facts).coverage());
         }
         cache.put(key, facts);
         return new Answer(facts, false);

@@ -53,7 +53,7 @@ public record Distribution(int holderCount, BigDecimal top10Percentage, @Nullabl
 
     /**
      * The log scan: blocks {@code fromBlock}..{@code toBlock} (the creation block, or 0 when unknown, to the
-     * collection block), reached up to {@code scannedTo}; logs read (token Transfers and pool events), Transfers
+     * collection block), reached up to {@code scannedTo}; logs read (every token event and the pools' events), Transfers
      * among them, eth_getLogs requests and adaptive window splits.
      */
     public record Scan(long fromBlock, long toBlock, long scannedTo, int logs, int transfers, int requests,

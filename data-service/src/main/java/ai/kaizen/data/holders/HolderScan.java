@@ -37,11 +37,12 @@ import tools.jackson.databind.JsonNode;
  * The holder scan of one collection, in three rounds:
  * <ol>
  * <li>{@link #prelude}: the creation transaction's block and the collection block's timestamp (one batch);</li>
- * <li>{@link #scan}: the token's Transfer logs and its pools' Transfer/Mint/Burn/Sync logs, from the creation block
+ * <li>{@link #scan}: every log of the token and its pools' Transfer/Mint/Burn/Sync logs, from the creation block
  * to the collection block, through {@link LogRangeFetcher} (adaptive window splitting when the provider caps
  * results), within the configured caps;</li>
- * <li>{@link #verify}: balanceOf of every address seen (Multicall3, one batch), LP balances of the pools' LP holders
- * and the code of the largest holders (contract or not).</li>
+ * <li>{@link #verify}: balanceOf of every address seen (Multicall3, one batch), LP balances of the pools' LP holders,
+ * the code of the largest holders (contract or not) and, in the same batch, the transactions in which holders lost
+ * tokens ({@link SiphonCheck}: {@code siphoned_holder}).</li>
  * </ol>
  */
 public final class HolderScan {
@@ -142,14 +143,19 @@ public final class HolderScan {
 
     // ---- round 2 ----
 
-    /** Token Transfers and the pools' Transfer/Mint/Burn/Sync, blocks {@code fromBlock}..head, within the caps. */
+    /**
+     * Every log of the token (Transfers, Approvals and any other event: the siphon check needs them) and the pools'
+     * Transfer/Mint/Burn/Sync, blocks {@code fromBlock}..head, within the caps: two filters, one batch per window.
+     */
     public Logs scan(long fromBlock, List<EvmAddress> pairs) {
-        List<EvmAddress> addresses = new ArrayList<>();
-        addresses.add(input.token);
-        addresses.addAll(pairs);
-        List<@Nullable Object> topics = new ArrayList<>();
-        topics.add(List.of(TransferLedger.TRANSFER, TransferLedger.MINT, TransferLedger.BURN, TransferLedger.SYNC));
-        return scan(new RpcLogSource(input.session, addresses, topics), fromBlock, input.head, properties);
+        List<RpcLogSource.Filter> filters = new ArrayList<>();
+        filters.add(new RpcLogSource.Filter(List.of(input.token), List.of()));
+        if (!pairs.isEmpty()) {
+            List<@Nullable Object> topics = new ArrayList<>();
+            topics.add(List.of(TransferLedger.TRANSFER, TransferLedger.MINT, TransferLedger.BURN, TransferLedger.SYNC));
+            filters.add(new RpcLogSource.Filter(pairs, topics));
+        }
+        return scan(new RpcLogSource(input.session, filters), fromBlock, input.head, properties);
     }
 
     /** The scan over any log source, with the caps; partial (never thrown) when a cap or a node fault stops it. */
@@ -252,10 +258,12 @@ public final class HolderScan {
         Map<EvmAddress, TransferLedger> lpLedgers = new LinkedHashMap<>();
         List<TransferLedger.Transfer> transfers = new ArrayList<>();
         List<LogEntry> poolEvents = new ArrayList<>();
+        List<LogEntry> tokenLogs = new ArrayList<>();
         for (LogEntry log : logs.logs()) {
             EvmAddress emitter = EvmAddress.parse(log.address());
             TransferLedger.Transfer transfer = TransferLedger.transfer(log);
             if (emitter.equals(input.token)) {
+                tokenLogs.add(log);
                 if (transfer != null) {
                     ledger.apply(transfer);
                     transfers.add(transfer);
@@ -313,10 +321,12 @@ public final class HolderScan {
         }
         List<EvmAddress> codeLookups = checked.subList(0, Math.min(checked.size(),
                 input.multicall != null ? CODE_LOOKUPS : CODE_LOOKUPS_PLAIN));
+        // Who sent the transactions in which holders lost tokens: read in this same batch, not a round of its own.
+        SiphonCheck siphon = new SiphonCheck(input.token, tokenLogs, excluded.keySet(), properties.maxSenderLookups());
 
         Reads reads;
         try {
-            reads = read(calls, codeLookups);
+            reads = read(calls, codeLookups, siphon.calls());
         } catch (RpcException e) {
             return new Result(null, null, List.of(), Coverage.failed("holders",
                     "balances could not be read: " + e.getMessage()));
@@ -395,12 +405,18 @@ public final class HolderScan {
         }
 
         List<Distribution.Unexplained> unexplained = new ArrayList<>();
+        List<SiphonCheck.Shortfall> shortfalls = new ArrayList<>();
         int unexplainedCount = 0;
         if (logs.complete()) {
             for (EvmAddress address : checked) {
                 BigInteger actual = balances.get(address);
                 if (actual != null && !actual.equals(ledger.balance(address))) {
                     unexplainedCount++;
+                    if (actual.compareTo(ledger.balance(address)) < 0) {
+                        CallResult call = balanceCalls.get(address);
+                        shortfalls.add(new SiphonCheck.Shortfall(address, ledger.balance(address), actual,
+                                call == null ? null : call.evidence()));
+                    }
                     if (unexplained.size() < MAX_UNEXPLAINED) {
                         unexplained.add(new Distribution.Unexplained(address.toChecksum(),
                                 ledger.balance(address).toString(), actual.toString()));
@@ -408,6 +424,15 @@ public final class HolderScan {
                 }
             }
         }
+
+        Map<String, SiphonCheck.Tx> senders = siphon.transactions(reads.extras);
+        if (siphon.calledTransactions() > 0) {
+            evidence.add(new Evidence("rpc", input.token.toChecksum(), "eth_getTransactionByHash",
+                    senders.size() + " of " + siphon.calledTransactions() + " transactions read",
+                    "who sent the transactions in which holders lost tokens or balances changed without a Transfer"));
+        }
+        List<Signal> siphoned = siphon.signals(senders, shortfalls);
+        String siphonNote = siphon.capNote();
 
         String partialReason = logs.partialReason();
         if (candidates.size() > checked.size()) {
@@ -427,8 +452,12 @@ public final class HolderScan {
             signals.add(new Signal("concentrated_holders", "economic", Map.of("top10_bps", top10Bps), topEvidence));
         }
         signals.addAll(mintsAfterLaunch(transfers, poolEvents, pairSet));
+        signals.addAll(siphoned);
 
         String note = partialReason == null ? null : "partial: " + partialReason;
+        if (siphonNote != null) {
+            note = note == null ? siphonNote : note + "; " + siphonNote;
+        }
         return new Result(distribution, lpHolders, List.copyOf(signals),
                 note == null ? Coverage.ran("holders") : Coverage.ran("holders", note));
     }
@@ -515,14 +544,19 @@ public final class HolderScan {
         return labels.isEmpty() ? null : String.join(", ", labels);
     }
 
-    /** Contract call results in order, and the code of the looked-up addresses. */
-    private record Reads(List<CallResult> results, Map<EvmAddress, byte[]> codes) {
+    /** Contract call results in order, the code of the looked-up addresses, and the replies to the extra calls. */
+    private record Reads(List<CallResult> results, Map<EvmAddress, byte[]> codes, List<RpcReply> extras) {
     }
 
-    /** One batch: the calls in Multicall3 chunks (or plain eth_calls) and eth_getCode of the largest holders. */
-    private Reads read(List<ContractCall> calls, List<EvmAddress> codeLookups) throws RpcException {
+    /**
+     * One batch: {@code extras} (any other reads that can ride along), eth_getCode of the largest holders, and the
+     * calls in Multicall3 chunks (or plain eth_calls).
+     */
+    private Reads read(List<ContractCall> calls, List<EvmAddress> codeLookups, List<RpcCall> extras)
+            throws RpcException {
         EvmAddress multicall = input.multicall;
-        List<RpcCall> batch = new ArrayList<>();
+        List<RpcCall> batch = new ArrayList<>(extras);
+        int codesAt = batch.size();
         for (EvmAddress address : codeLookups) {
             batch.add(RpcCall.of("eth_getCode", address.toLowerHex(), input.block));
         }
@@ -540,7 +574,7 @@ public final class HolderScan {
         Map<EvmAddress, byte[]> codes = new LinkedHashMap<>();
         for (int i = 0; i < codeLookups.size(); i++) {
             try {
-                codes.put(codeLookups.get(i), Hex.bytes(replies.get(i).hexOrThrow()));
+                codes.put(codeLookups.get(i), Hex.bytes(replies.get(codesAt + i).hexOrThrow()));
             } catch (RpcException e) {
                 // An unreadable code only costs the holder its "contract" label.
             }
@@ -560,6 +594,6 @@ public final class HolderScan {
                 throw new IllegalStateException(impossible);
             }
         }
-        return new Reads(results, codes);
+        return new Reads(results, codes, replies.subList(0, extras.size()));
     }
 }

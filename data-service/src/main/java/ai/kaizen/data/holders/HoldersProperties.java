@@ -13,12 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code singleHolderBps} or more. One issuer treasury holding most of the supply is the owner's or creator's share,
  * reported as such, not this signal.
  *
- * @param maxLogs          logs read per collection (token Transfers and pool events together)
+ * @param maxLogs          logs read per collection (the token's and its pools' together)
  * @param maxBlockSpan     widest eth_getLogs window; a provider that caps results narrower gets it split. A chain
  *                         shorter than this is scanned from genesis without waiting for the creation block
  * @param maxRequests      eth_getLogs requests per collection
  * @param maxScanTime      wall time for the log scan
  * @param maxBalanceChecks addresses whose balanceOf is read (the largest by transferred balance first)
+ * @param maxSenderLookups transactions read (eth_getTransactionByHash, in the balance round) to learn who moved a
+ *                         holder's tokens, for {@code siphoned_holder}; the largest losses first
  */
 @ConfigurationProperties("kaizen.holders")
 public record HoldersProperties(
@@ -30,9 +32,10 @@ public record HoldersProperties(
         @DefaultValue("5000") int concentratedTop10Bps,
         @DefaultValue("1000") int whaleBps,
         @DefaultValue("3") int minWhales,
-        @DefaultValue("5000") int singleHolderBps) {
+        @DefaultValue("5000") int singleHolderBps,
+        @DefaultValue("200") int maxSenderLookups) {
 
     public static HoldersProperties defaults() {
-        return new HoldersProperties(50_000, 100_000, 25, Duration.ofSeconds(5), 2000, 5000, 1000, 3, 5000);
+        return new HoldersProperties(50_000, 100_000, 25, Duration.ofSeconds(5), 2000, 5000, 1000, 3, 5000, 200);
     }
 }

@@ -141,6 +141,26 @@ public final class PoolFinder {
         return plan(chain, token).calls;
     }
 
+    /** A pair step 1 found: the DEX (factory, router when configured), the quote token, the pair. */
+    public record Found(EvmAddress factory, @Nullable EvmAddress router, EvmAddress quote, EvmAddress pair) {
+    }
+
+    /**
+     * The pairs in the results of {@link #discoveryCalls} (same chain and token, same order), before any reserve is
+     * read; empty when the factories could not be read.
+     */
+    public static List<Found> pairs(Chain chain, EvmAddress token, List<CallResult> results) {
+        Plan plan = plan(chain, token);
+        if (results.size() != plan.calls.size()) {
+            return List.of();
+        }
+        Discovery found = plan.decode(results);
+        if (found.failure != null) {
+            return List.of();
+        }
+        return found.candidates.stream().map(c -> new Found(c.dex.factory(), c.dex.router(), c.quote, c.pair)).toList();
+    }
+
     /** Step 1 from the results of {@link #discoveryCalls} (same chain and token, same order). */
     public void discovered(List<CallResult> results) {
         synchronized (discoveryLock) {

@@ -1,6 +1,7 @@
 package ai.kaizen.data.logs;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,43 +9,76 @@ import java.util.Map;
 
 import ai.kaizen.common.address.EvmAddress;
 import ai.kaizen.data.rpc.Hex;
+import ai.kaizen.data.rpc.RpcCall;
 import ai.kaizen.data.rpc.RpcException;
+import ai.kaizen.data.rpc.RpcReply;
 import ai.kaizen.data.rpc.RpcSession;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code eth_getLogs} for one or several contracts and a topic filter, with every log schema-checked. A topic
- * position is null (any), a topic, or a list of topics (any of them).
+ * position is null (any), a topic, or a list of topics (any of them). Several filters (e.g. every log of the token,
+ * but only some events of its pools) go out as one batch per block window: one round trip, logs merged in chain order.
  */
 public final class RpcLogSource implements LogSource {
 
+    /** One eth_getLogs filter: the emitting contracts and the topic positions. */
+    public record Filter(List<EvmAddress> addresses, List<@Nullable Object> topics) {
+
+        public Filter {
+            if (addresses.isEmpty()) {
+                throw new IllegalArgumentException("at least one address");
+            }
+            addresses = List.copyOf(addresses);
+            topics = new ArrayList<>(topics);
+        }
+    }
+
     private final RpcSession session;
-    private final List<EvmAddress> addresses;
-    private final List<@Nullable Object> topics;
+    private final List<Filter> filters;
 
     public RpcLogSource(RpcSession session, EvmAddress address, List<@Nullable String> topics) {
         this(session, List.of(address), new ArrayList<@Nullable Object>(topics));
     }
 
     public RpcLogSource(RpcSession session, List<EvmAddress> addresses, List<@Nullable Object> topics) {
-        if (addresses.isEmpty()) {
-            throw new IllegalArgumentException("at least one address");
+        this(session, List.of(new Filter(addresses, topics)));
+    }
+
+    public RpcLogSource(RpcSession session, List<Filter> filters) {
+        if (filters.isEmpty()) {
+            throw new IllegalArgumentException("at least one filter");
         }
         this.session = session;
-        this.addresses = List.copyOf(addresses);
-        this.topics = new ArrayList<>(topics);
+        this.filters = List.copyOf(filters);
     }
 
     @Override
     public List<LogEntry> logs(long fromBlock, long toBlock) throws RpcException {
-        Map<String, Object> filter = new LinkedHashMap<>();
-        filter.put("fromBlock", Hex.quantity(fromBlock));
-        filter.put("toBlock", Hex.quantity(toBlock));
-        filter.put("address", addresses.size() == 1 ? addresses.getFirst().toLowerHex()
-                : addresses.stream().map(EvmAddress::toLowerHex).toList());
-        filter.put("topics", new ArrayList<>(topics));
-        JsonNode result = session.call("eth_getLogs", filter);
+        List<RpcCall> calls = new ArrayList<>(filters.size());
+        for (Filter filter : filters) {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("fromBlock", Hex.quantity(fromBlock));
+            query.put("toBlock", Hex.quantity(toBlock));
+            query.put("address", filter.addresses().size() == 1 ? filter.addresses().getFirst().toLowerHex()
+                    : filter.addresses().stream().map(EvmAddress::toLowerHex).toList());
+            query.put("topics", new ArrayList<>(filter.topics()));
+            calls.add(RpcCall.of("eth_getLogs", query));
+        }
+        List<RpcReply> replies = session.batch(calls);
+        List<LogEntry> out = new ArrayList<>();
+        for (int i = 0; i < filters.size(); i++) {
+            out.addAll(decode(replies.get(i).resultOrThrow(), filters.get(i).addresses(), fromBlock, toBlock));
+        }
+        if (filters.size() > 1) {
+            out.sort(Comparator.comparingLong(LogEntry::blockNumber).thenComparingLong(LogEntry::logIndex));
+        }
+        return out;
+    }
+
+    private static List<LogEntry> decode(JsonNode result, List<EvmAddress> addresses, long fromBlock, long toBlock)
+            throws RpcException {
         if (!result.isArray()) {
             throw new RpcException(RpcException.Kind.MALFORMED, "eth_getLogs result is not an array");
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +22,10 @@ import ai.kaizen.data.bytecode.BytecodeReport;
 import ai.kaizen.data.chain.Chain;
 import ai.kaizen.data.facts.Coverage;
 import ai.kaizen.data.facts.Depth;
+import ai.kaizen.data.facts.Evidence;
 import ai.kaizen.data.facts.TokenFacts;
+import ai.kaizen.data.liquidity.Pool;
+import ai.kaizen.data.liquidity.PoolFinder;
 import ai.kaizen.data.privileges.AddressScan;
 import ai.kaizen.data.privileges.BalanceSlots;
 import ai.kaizen.data.privileges.Callers;
@@ -36,6 +40,7 @@ import ai.kaizen.data.rpc.RpcProperties;
 import ai.kaizen.data.rpc.RpcReply;
 import ai.kaizen.data.rpc.RpcSession;
 import ai.kaizen.data.simulation.ProbeAbi;
+import ai.kaizen.data.simulation.ProbeLayout;
 import ai.kaizen.data.simulation.SimulationReport;
 import ai.kaizen.data.simulation.TradeSimulator;
 import org.jspecify.annotations.Nullable;
@@ -50,9 +55,13 @@ import org.springframework.stereotype.Component;
  * {@link #finish} takes the facts (owner, roles, proxy admin, creator, selectors) and probes privileges in two to
  * four more rounds.
  *
- * <p>Where the pools come from: the probe contract finds the deepest Uniswap V2 pool itself (factory.getPair against
- * the wrapped native coin and the configured stablecoins, largest token reserve), so the simulation costs no extra
- * round; a liquidity section that already knows the deepest pool can pass it instead.
+ * <p>Where the pools come from: one discovery for the whole collection. The pairs PoolFinder's getPair calls found in
+ * the first facts round ({@link Pending#poolsDiscovered}) are the only routes the probe is given, so the simulation
+ * still runs in the second round, beside the address-only work. PoolFinder then reads their reserves in that same
+ * round and picks the deepest by quote-side USD ({@link Pending#usePools}); the simulated pool is checked against it
+ * and, only when the probe's in-EVM pick (largest token reserve) differs, the trades are simulated once more through
+ * PoolFinder's pool (one more round, in that case alone). Waiting for the reserves before the first simulation would
+ * put the longest round of the collection after them: a sequential round trip on every token.
  */
 @Component
 public class BehaviourCollector {
@@ -74,11 +83,18 @@ public class BehaviourCollector {
         final Chain chain;
         final EvmAddress token;
         final Depth depth;
+        /** Every configured DEX and quote token: what the probe searches when it is not given a pool. */
         final ProbeAbi.Routes routes;
         final RpcRounds rounds;
         final ExecutorService executor;
         final List<String> selectors;
+        /** The pairs of the collection's pool discovery ({@link #poolsDiscovered}). */
+        final CompletableFuture<List<PoolFinder.Found>> discovered = new CompletableFuture<>();
+        /** The collection's PoolFinder ({@link #usePools}); null: nobody reads reserves, the probe's pick stands. */
+        final CompletableFuture<@Nullable PoolFinder> pools = new CompletableFuture<>();
+        final @Nullable CompletableFuture<Route> route;
         final @Nullable Future<Preflight> preflight;
+        final @Nullable CompletableFuture<Simulated> simulation;
 
         Pending(Chain chain, EvmAddress token, Depth depth, RpcSession session, List<String> selectors) {
             this.chain = chain;
@@ -88,16 +104,109 @@ public class BehaviourCollector {
             this.routes = routes(chain);
             this.executor = Executors.newVirtualThreadPerTaskExecutor();
             this.rounds = new RpcRounds(session, rpcProperties.maxBatchSize(), executor);
-            this.preflight = depth == Depth.QUICK ? null : executor.submit(this::preflight);
+            boolean simulated = depth != Depth.QUICK;
+            this.preflight = simulated ? executor.submit(this::preflight) : null;
+            this.route = simulated ? discovered.thenApply(this::route) : null;
+            this.simulation = route == null ? null : route.thenApplyAsync(this::simulate, executor);
         }
 
+        /**
+         * The pairs the collection's pool discovery found (PoolFinder's getPair calls of the first round); empty when
+         * it found none or could not run: the probe then searches every configured DEX and quote itself.
+         */
+        public void poolsDiscovered(List<PoolFinder.Found> pairs) {
+            discovered.complete(List.copyOf(pairs));
+        }
+
+        /** The collection's PoolFinder (reserves and the deepest pool), or null when there is none. */
+        public void usePools(@Nullable PoolFinder finder) {
+            pools.complete(finder);
+        }
+
+        /** The discovered pairs' DEXes and quotes, and the pairs themselves; every route when none is usable. */
+        private Route route(List<PoolFinder.Found> pairs) {
+            List<EvmAddress> routers = new ArrayList<>();
+            List<EvmAddress> factories = new ArrayList<>();
+            List<EvmAddress> quotes = new ArrayList<>();
+            List<EvmAddress> found = new ArrayList<>();
+            for (PoolFinder.Found pair : pairs) {
+                found.add(pair.pair());
+                int index = routes.routers().indexOf(pair.router());
+                if (pair.router() == null || index < 0 || !routes.factories().get(index).equals(pair.factory())) {
+                    continue;
+                }
+                if (!routers.contains(pair.router())) {
+                    routers.add(pair.router());
+                    factories.add(pair.factory());
+                }
+                if (!quotes.contains(pair.quote())) {
+                    quotes.add(pair.quote());
+                }
+            }
+            return new Route(routers.isEmpty() ? routes : new ProbeAbi.Routes(routers, factories, quotes),
+                    List.copyOf(found));
+        }
+
+        /**
+         * The trade timeline and the limit search through the discovered pairs; again through PoolFinder's deepest
+         * pool when the probe traded elsewhere.
+         */
+        private Simulated simulate(Route route) {
+            if (route.routes().isEmpty()) {
+                return new Simulated(null, route.routes(), null);
+            }
+            TradeSimulator.Raw raw = simulate(route.routes());
+            Pool deepest = deepest();
+            if (deepest == null) {
+                return new Simulated(raw, route.routes(), null);
+            }
+            EvmAddress traded = raw.pair();
+            if (deepest.pair().equals(traded)) {
+                return new Simulated(raw, route.routes(), deepest.pair());
+            }
+            int index = deepest.router() == null ? -1 : routes.routers().indexOf(deepest.router());
+            if (index < 0 || !routes.factories().get(index).equals(deepest.factory())) {
+                return new Simulated(raw, route.routes(), null);
+            }
+            ProbeAbi.Routes only = new ProbeAbi.Routes(List.of(deepest.router()), List.of(deepest.factory()),
+                    List.of(deepest.quote()));
+            TradeSimulator.Raw again = simulate(only);
+            // The deepest pool may not be tradable from the wrapped native coin (no hop pool): keep the probe's pick.
+            return deepest.pair().equals(again.pair()) ? new Simulated(again, only, deepest.pair())
+                    : new Simulated(raw, route.routes(), null);
+        }
+
+        private @Nullable Pool deepest() {
+            try {
+                PoolFinder finder = pools.get(PREFLIGHT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return finder == null ? null : finder.deepest().orElse(null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException | TimeoutException e) {
+                return null;
+            }
+        }
+
+        private TradeSimulator.Raw simulate(ProbeAbi.Routes through) {
+            List<RpcReply> replies = rounds.round(List.of(
+                    TradeSimulator.simulate(token, through, clock.instant().getEpochSecond()),
+                    TradeSimulator.limits(token, through)));
+            TradeSimulator.Raw raw = TradeSimulator.fromSimulate(replies.get(0), replies.get(1));
+            if (raw.start() == null) {
+                // No eth_simulateV1 (or it refused the request): the first block alone, as an eth_call.
+                List<RpcReply> fallback = rounds.round(List.of(TradeSimulator.startOnly(token, through)));
+                TradeSimulator.Raw single = TradeSimulator.fromCall(fallback.getFirst(), replies.get(1));
+                if (single.start() != null || raw.failure() == null) {
+                    raw = single;
+                }
+            }
+            return raw;
+        }
+
+        /** What needs only the token's address: getters, the balance slot, code and storage words. */
         private Preflight preflight() {
             List<RpcCall> calls = new ArrayList<>();
-            boolean simulate = !routes.isEmpty();
-            if (simulate) {
-                calls.add(TradeSimulator.simulate(token, routes, clock.instant().getEpochSecond()));
-                calls.add(TradeSimulator.limits(token, routes));
-            }
             PrivilegeProber.ViewFilter viewFilter = selectors.isEmpty() ? null
                     : PrivilegeProber.viewFilter(token, selectors);
             int viewsAt = calls.size();
@@ -111,19 +220,6 @@ public class BehaviourCollector {
                 calls.add(RpcCall.of("eth_getStorageAt", token.toLowerHex(), Hex.quantity(slot), "latest"));
             }
             List<RpcReply> replies = rounds.round(calls);
-            TradeSimulator.Raw raw = null;
-            if (simulate) {
-                RpcReply simulation = replies.get(0);
-                raw = TradeSimulator.fromSimulate(simulation, replies.get(1));
-                if (raw.start() == null) {
-                    // No eth_simulateV1 (or it refused the request): the first block alone, as an eth_call.
-                    List<RpcReply> fallback = rounds.round(List.of(TradeSimulator.startOnly(token, routes)));
-                    TradeSimulator.Raw single = TradeSimulator.fromCall(fallback.getFirst(), replies.get(1));
-                    if (single.start() != null || raw.failure() == null) {
-                        raw = single;
-                    }
-                }
-            }
             BalanceSlots.Slot slot = BalanceSlots.found(replies.get(slotAt));
             byte[] code = new byte[0];
             try {
@@ -140,17 +236,29 @@ public class BehaviourCollector {
                 }
             }
             Set<String> views = viewFilter == null ? Set.of() : viewFilter.views(replies.get(viewsAt));
-            return new Preflight(raw, slot, code, words, views);
+            return new Preflight(slot, code, words, views);
         }
 
         @Override
         public void close() {
+            discovered.complete(List.of());
+            pools.complete(null);
             executor.shutdownNow();
         }
     }
 
-    record Preflight(TradeSimulator.@Nullable Raw simulation, BalanceSlots.@Nullable Slot slot, byte[] code,
-                     List<byte[]> storage, Set<String> views) {
+    record Preflight(BalanceSlots.@Nullable Slot slot, byte[] code, List<byte[]> storage, Set<String> views) {
+    }
+
+    /** The routes given to the probe, and every pair of the token the discovery found (all of them are pools). */
+    record Route(ProbeAbi.Routes routes, List<EvmAddress> pairs) {
+    }
+
+    /**
+     * The simulation's replies (null when no DEX is configured), the routes it went through, and PoolFinder's deepest
+     * pool when the trades went through it (null when PoolFinder had none or the probe could not trade through it).
+     */
+    record Simulated(TradeSimulator.@Nullable Raw raw, ProbeAbi.Routes routes, @Nullable EvmAddress deepest) {
     }
 
     /** What the facts know when the behaviour checks resume. */
@@ -193,8 +301,13 @@ public class BehaviourCollector {
                     Coverage.skipped("simulation", why), Coverage.skipped("privileges", why), pending.rounds.rounds());
         }
         Preflight pre;
+        Route route;
         try {
             pre = pending.preflight.get(PREFLIGHT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            route = pending.route.getNow(null);
+            if (route == null) {
+                route = pending.route.get(PREFLIGHT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failedBoth(pending, context, "interrupted");
@@ -204,15 +317,15 @@ public class BehaviourCollector {
                     + PREFLIGHT_TIMEOUT.toSeconds() + " s" : "internal error (" + e.getCause() + ")");
         }
         BigInteger totalSupply = parse(context.token().totalSupply());
-        TradeSimulator.Raw raw = pre.simulation();
-        EvmAddress pair = raw == null ? null : raw.pair();
 
-        // ---- privileges ----
-        Set<EvmAddress> known = known(pending.chain, pair, context.proxy());
+        // ---- privileges (beside the simulation, which may still be running) ----
+        Set<EvmAddress> known = known(pending.chain, route.pairs(), context.proxy());
         List<PrivilegeReport.Caller> callers = callers(pending, context, pre, known);
         List<String> selectors = selectors(context);
-        Future<List<String>> exempt = raw != null && raw.honeypotSuspected()
-                ? pending.executor.submit(() -> exempt(pending, callers)) : null;
+        CompletableFuture<Simulated> simulated = pending.simulation;
+        // Who else can sell when a fresh wallet cannot: one more round, started as soon as the simulation says so.
+        CompletableFuture<List<String>> exempt = simulated.thenApplyAsync(s -> s.raw() != null
+                && s.raw().honeypotSuspected() ? exempt(pending, s.routes(), callers) : List.of(), pending.executor);
         PrivilegeReport privileges;
         Coverage privilegesCoverage;
         if (selectors.isEmpty()) {
@@ -223,7 +336,7 @@ public class BehaviourCollector {
             BigInteger fund = totalSupply == null || totalSupply.signum() <= 0 ? BigInteger.TEN.pow(24)
                     : totalSupply.divide(BigInteger.valueOf(1000)).max(BigInteger.ONE);
             privileges = PrivilegeProber.probe(pending.rounds, new PrivilegeProber.Inputs(pending.token,
-                    pending.routes, callers, selectors, pre.slot(), fund, known, pre.views()));
+                    route.routes(), callers, selectors, pre.slot(), fund, known, pre.views()));
             privilegesCoverage = switch (privileges.status()) {
                 case "ran" -> Coverage.ran("privileges");
                 case "skipped" -> Coverage.skipped("privileges", String.valueOf(privileges.reason()));
@@ -243,10 +356,19 @@ public class BehaviourCollector {
             if (privileges != null) {
                 privileges.views().forEach((selector, value) -> getters.put(selector, new BigInteger(value)));
             }
-            simulation = raw == null ? TradeSimulator.failed("eth_simulateV1", "the simulation did not run", List.of())
-                    : TradeSimulator.report(raw, pending.routes, pending.token, totalSupply, getters, List.of());
-            if (exempt != null) {
-                simulation = simulation.withSellWorksFor(join(exempt));
+            Simulated done = join(simulated);
+            TradeSimulator.Raw raw = done == null ? null : done.raw();
+            List<Evidence> routeEvidence = done == null || done.deepest() == null ? List.of()
+                    : List.of(new Evidence("simulation", done.deepest().toChecksum(), "route",
+                    done.routes().routers().size() + " router(s), " + done.routes().quotes().size()
+                            + " quote token(s) given to the probe",
+                    "traded through the liquidity section's deepest pool (one pool discovery for the collection)"));
+            simulation = raw == null || done == null
+                    ? TradeSimulator.failed("eth_simulateV1", "the simulation did not run", List.of())
+                    : TradeSimulator.report(raw, done.routes(), pending.token, totalSupply, getters, routeEvidence);
+            if (raw != null && raw.honeypotSuspected()) {
+                List<String> wallets = join(exempt);
+                simulation = simulation.withSellWorksFor(wallets == null ? List.of() : wallets);
             }
             simulationCoverage = switch (simulation.status()) {
                 case "traded" -> Coverage.ran("simulation");
@@ -260,7 +382,7 @@ public class BehaviourCollector {
     }
 
     /** Owner and creator wallets (accounts without code of their own) for which the failed sell works. */
-    private List<String> exempt(Pending pending, List<PrivilegeReport.Caller> callers) {
+    private List<String> exempt(Pending pending, ProbeAbi.Routes routes, List<PrivilegeReport.Caller> callers) {
         List<EvmAddress> wallets = new ArrayList<>();
         for (PrivilegeReport.Caller caller : callers) {
             if ((caller.visible() || caller.creator()) && wallets.size() < 3) {
@@ -273,7 +395,7 @@ public class BehaviourCollector {
         List<RpcCall> calls = new ArrayList<>();
         for (EvmAddress wallet : wallets) {
             calls.add(RpcCall.of("eth_getCode", wallet.toLowerHex(), "latest"));
-            calls.add(TradeSimulator.startAs(wallet, pending.token, pending.routes));
+            calls.add(TradeSimulator.startAs(wallet, pending.token, routes));
         }
         List<RpcReply> replies = pending.rounds.round(calls);
         List<String> exempt = new ArrayList<>();
@@ -283,22 +405,23 @@ public class BehaviourCollector {
             boolean eoa = code.ok() && code.result() != null && "0x".equals(code.result().asString(""));
             ProbeAbi.Result result = start.ok() && start.result() != null
                     ? TradeSimulator.decode(start.result(), true) : null;
-            if (eoa && result != null && result.flag(ai.kaizen.data.simulation.ProbeLayout.S_BUY_OK)
-                    && result.flag(ai.kaizen.data.simulation.ProbeLayout.S_SELL_OK)) {
+            if (eoa && result != null && result.flag(ProbeLayout.S_BUY_OK)
+                    && result.flag(ProbeLayout.S_SELL_OK)) {
                 exempt.add(wallets.get(i).toChecksum());
             }
         }
         return exempt;
     }
 
-    private static List<String> join(Future<List<String>> future) {
+    private <T> @Nullable T join(Future<T> future) {
         try {
             return future.get(PREFLIGHT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
+            return null;
         } catch (ExecutionException | TimeoutException e) {
-            return List.of();
+            log.warn("A trade simulation step failed: {}", e.toString());
+            return null;
         }
     }
 
@@ -327,11 +450,8 @@ public class BehaviourCollector {
         return new ProbeAbi.Routes(routers, factories, quotes);
     }
 
-    private static Set<EvmAddress> known(Chain chain, @Nullable EvmAddress pair, TokenFacts.@Nullable Proxy proxy) {
-        Set<EvmAddress> known = new LinkedHashSet<>();
-        if (pair != null) {
-            known.add(pair);
-        }
+    private static Set<EvmAddress> known(Chain chain, List<EvmAddress> pairs, TokenFacts.@Nullable Proxy proxy) {
+        Set<EvmAddress> known = new LinkedHashSet<>(pairs);
         if (chain.wrappedNative() != null) {
             known.add(chain.wrappedNative());
         }

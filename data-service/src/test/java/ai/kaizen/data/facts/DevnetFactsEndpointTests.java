@@ -7,7 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
+import ai.kaizen.common.events.DataEvents;
+import ai.kaizen.common.messaging.OutboxRelay;
 import ai.kaizen.data.market.PrivateDevnet;
 import ai.kaizen.testsupport.TestDatabase;
 import ai.kaizen.testsupport.TestTokens;
@@ -17,6 +22,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The facts endpoint at standard depth on a private devnet, as deployed: the Spring-wired market collector, the
- * configured chain registry, the real Redis cache and the chain schema's time series.
+ * configured chain registry, the real Redis cache, the chain schema's time series, and the data.token-updated event
+ * going from the chain schema's outbox to the {@code events:data} stream through the relay of this context.
  */
 @EnabledIf(value = "devnetAvailable", disabledReason = "node or devnet/node_modules missing: devnet tests skipped")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -45,6 +54,9 @@ class DevnetFactsEndpointTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    List<OutboxRelay> relays;
 
     static boolean devnetAvailable() {
         return PrivateDevnet.available();
@@ -118,5 +130,46 @@ class DevnetFactsEndpointTests {
                 address, Timestamp.from(blockTime), distribution.path("holderCount").asInt(),
                 liquidity.path("totalUSD").decimalValue());
         assertThat(samples).isEqualTo(1);
+    }
+
+    @Test
+    void aFirstCollectionReachesTheDataStreamThroughThisServicesOutboxRelay() throws Exception {
+        assertThat(relays).as("common-lib's outbox relay in data-service's context").singleElement()
+                .satisfies(relay -> assertThat(relay.isRunning()).isTrue());
+        String address = devnet.tokens().stream().filter(t -> t.path("symbol").stringValue().equals("KZC"))
+                .findFirst().orElseThrow().path("address").stringValue();
+        // Earlier runs share the test database and Redis: make this the token's first collection, uncached.
+        jdbc.update("DELETE FROM token_snapshots WHERE network = 'devnet' AND contract_address = ?", address);
+        redis.delete("facts:devnet:" + address.toLowerCase(java.util.Locale.ROOT) + ":standard");
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/tokens/devnet/" + address + "/facts?depth=standard"))
+                .header("Authorization", "Bearer " + TestTokens.user("u1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode updates = MAPPER.readTree(response.body()).path("coverage").valueStream()
+                .filter(c -> c.path("check").stringValue().equals("updates")).findFirst().orElseThrow();
+        assertThat(updates.path("status").stringValue()).isEqualTo("ran");
+        assertThat(updates.path("reason").stringValue()).contains("first-seen");
+
+        UUID id = jdbc.queryForObject("SELECT id FROM outbox_event WHERE event_key = ? ORDER BY id DESC LIMIT 1",
+                UUID.class, "devnet:" + address);
+        // The relay publishes after the commit; wait (bounded) for the entry to appear on the stream.
+        Map<Object, Object> entry = null;
+        for (int attempt = 0; attempt < 200 && entry == null; attempt++) {
+            List<MapRecord<String, Object, Object>> recent = redis.opsForStream().reverseRange(DataEvents.STREAM.key(),
+                    Range.unbounded(), Limit.limit().count(500));
+            entry = recent == null ? null : recent.stream().map(MapRecord::getValue)
+                    .filter(fields -> id.toString().equals(fields.get("id"))).findFirst().orElse(null);
+            if (entry == null) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(entry).as("outbox event " + id + " on " + DataEvents.STREAM.key()).isNotNull();
+        assertThat(entry).containsEntry("type", "data.token-updated").containsEntry("key", "devnet:" + address)
+                .containsEntry("producer", "data-service");
+        JsonNode payload = MAPPER.readTree((String) entry.get("payload"));
+        assertThat(payload.path("changes").valueStream().map(JsonNode::stringValue).toList())
+                .containsExactly("first-seen");
+        assertThat(payload.path("contractAddress").stringValue()).isEqualTo(address);
     }
 }

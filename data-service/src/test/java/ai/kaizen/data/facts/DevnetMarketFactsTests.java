@@ -45,8 +45,9 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 /**
  * Standard-depth facts of every zoo token on a private devnet, checked against the devnet's manifest (which reads
  * every figure back from the chain): liquidity in USD within 1 %, LP burned/locked/unlocked shares, locks and unlock
- * times, holder count, top-10 and creator shares, the lp_*, concentrated_holders and mint_after_launch signals
- * exactly where the manifest has them; and the time series rows, appended once.
+ * times, holder count, top-10 and creator shares, the lp_*, concentrated_holders, mint_after_launch and
+ * siphoned_holder signals exactly where the manifest has them (with the same parameters); and the time series rows,
+ * appended once.
  */
 @EnabledIf(value = "devnetAvailable", disabledReason = "node or devnet/node_modules missing: devnet tests skipped")
 class DevnetMarketFactsTests {
@@ -120,6 +121,14 @@ class DevnetMarketFactsTests {
                 soft.assertThat(coverage(facts, "liquidity").status()).as(symbol).isEqualTo("ran");
                 soft.assertThat(liquidity.deepestPair()).as(symbol + " deepest pair")
                         .isEqualTo(pool.path("pair").stringValue());
+                // One pool discovery: the trade simulation went through the liquidity section's deepest pool.
+                soft.assertThat(facts.simulation()).as(symbol + " simulation").isNotNull();
+                if (facts.simulation() != null && facts.simulation().pool() != null) {
+                    soft.assertThat(facts.simulation().pool().pair()).as(symbol + " simulated pool")
+                            .isEqualTo(liquidity.deepestPair());
+                    soft.assertThat(facts.simulation().evidence()).as(symbol + " simulation route evidence")
+                            .anyMatch(e -> "route".equals(e.input()) && liquidity.deepestPair().equals(e.target()));
+                }
                 Liquidity.Pair pair = liquidity.pairs().stream()
                         .filter(p -> p.pair().equals(pool.path("pair").stringValue())).findFirst().orElseThrow();
                 soft.assertThat(pair.reserves().token()).as(symbol).isEqualTo(pool.path("reserves").path("token").stringValue());
@@ -212,7 +221,7 @@ class DevnetMarketFactsTests {
     @Test
     void liquidityAndHolderSignalsAreExactlyTheManifestsOnes() throws Exception {
         List<String> codes = List.of("lp_burned", "lp_locked", "lp_unlocked", "concentrated_holders",
-                "mint_after_launch");
+                "mint_after_launch", "siphoned_holder");
         for (JsonNode token : devnet.tokens()) {
             TokenFacts facts = facts(token);
             String symbol = token.path("symbol").stringValue();
@@ -258,7 +267,8 @@ class DevnetMarketFactsTests {
         assertThat(((BigDecimal) row.get("price_usd")).setScale(12, RoundingMode.HALF_UP))
                 .isEqualByComparingTo(first.liquidity().priceUsd().setScale(12, RoundingMode.HALF_UP));
         assertThat(row.get("holder_count")).isEqualTo(first.distribution().holderCount());
-        assertThat(events).isEqualTo(first.distribution().scan().logs());
+        // The scan reads every event of the token; the series keeps its Transfers and the pool's Transfer/Mint/Burn/Sync.
+        assertThat(events).isEqualTo(seriesLogs(address, pair, first.blockNumber()));
         Map<String, Integer> byType = jdbc.queryForList("SELECT event_type, count(*) AS n FROM blockchain_events WHERE "
                         + "network = ? AND contract_address IN (?, ?) GROUP BY event_type", chain.name(), address, pair)
                 .stream().collect(Collectors.toMap(r -> (String) r.get("event_type"), r -> ((Number) r.get("n")).intValue()));
@@ -278,11 +288,26 @@ class DevnetMarketFactsTests {
                 + "contract_address IN (?, ?)", Integer.class, chain.name(), address, pair)).isEqualTo(events);
     }
 
+    /** The token's Transfer logs and the pair's Transfer/Mint/Burn/Sync logs up to {@code block}, read from the node. */
+    private static int seriesLogs(String token, String pair, long block) throws Exception {
+        java.util.function.Function<String, String> topic = signature -> "0x" + java.util.HexFormat.of().formatHex(
+                EvmAddress.keccak256(signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        String transfer = topic.apply("Transfer(address,address,uint256)");
+        ai.kaizen.data.rpc.RpcSession session = client.session(chain.name(), chain.rpcUrls());
+        JsonNode tokenLogs = session.call("eth_getLogs", Map.of("fromBlock", "0x0", "toBlock",
+                "0x" + Long.toHexString(block), "address", token, "topics", List.of(transfer)));
+        JsonNode pairLogs = session.call("eth_getLogs", Map.of("fromBlock", "0x0", "toBlock",
+                "0x" + Long.toHexString(block), "address", pair, "topics", List.of(List.of(transfer,
+                        topic.apply("Mint(address,uint256,uint256)"), topic.apply("Burn(address,uint256,uint256,address)"),
+                        topic.apply("Sync(uint112,uint112)")))));
+        return tokenLogs.size() + pairLogs.size();
+    }
+
     @Test
     void aLongChainIsScannedFromTheCreationBlockInWindows() throws Exception {
         // A 64-block window makes the devnet "long": the scan waits for the creation block and walks from there.
         HoldersProperties narrow = new HoldersProperties(50_000, 64, 100, Duration.ofSeconds(30), 2000, 5000, 1000, 3,
-                5000);
+                5000, 200);
         FactsCollector windowed = new FactsCollector(client, new ExplorerClient(RpcProperties.defaults(), MAPPER),
                 new MarketCollector(narrow, new TimeSeriesWriter(null, null, MAPPER, TimeSeriesProperties.defaults(),
                         Clock.systemUTC()), client, Clock.systemUTC()),
@@ -302,7 +327,7 @@ class DevnetMarketFactsTests {
     @Test
     void aTokenWithMoreTransfersThanTheCapGetsPartialHoldersAndSaysWhy() throws Exception {
         HoldersProperties capped = new HoldersProperties(5, 100_000, 25, Duration.ofSeconds(5), 2000, 5000, 1000, 3,
-                5000);
+                5000, 200);
         FactsCollector small = new FactsCollector(client, new ExplorerClient(RpcProperties.defaults(), MAPPER),
                 new MarketCollector(capped, new TimeSeriesWriter(null, null, MAPPER, TimeSeriesProperties.defaults(),
                         Clock.systemUTC()), client, Clock.systemUTC()),

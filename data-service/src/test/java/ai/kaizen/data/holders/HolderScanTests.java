@@ -45,7 +45,7 @@ class HolderScanTests {
     }
 
     static HoldersProperties caps(int maxLogs, int maxRequests) {
-        return new HoldersProperties(maxLogs, 10_000, maxRequests, Duration.ofSeconds(30), 2000, 5000, 1000, 3, 5000);
+        return new HoldersProperties(maxLogs, 10_000, maxRequests, Duration.ofSeconds(30), 2000, 5000, 1000, 3, 5000, 200);
     }
 
     @Test
