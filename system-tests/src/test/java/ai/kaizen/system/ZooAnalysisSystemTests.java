@@ -47,6 +47,11 @@ class ZooAnalysisSystemTests {
 
         List<String> acceptable = new ArrayList<>();
         entry.path("acceptableRisks").forEach(level -> acceptable.add(level.asString()));
+        if (entry.path("trusted").asBoolean()) {
+            // SPEC §3: a trusted token is never called a scam and keeps its capabilities listed; whether it reaches
+            // Low or stays Moderate depends on measurements (e.g. a fee setter's cap) rather than on the trust list.
+            acceptable.add("Moderate Risk");
+        }
         assertThat(analysis.path("riskLevel").asString())
                 .as("%s (%s): %s", entry.path("symbol").asString(), behaviours(entry), analysis.path("findings"))
                 .isIn(acceptable);
@@ -70,7 +75,9 @@ class ZooAnalysisSystemTests {
         for (String behaviour : codes) {
             String expected = FINDING_OF.get(behaviour);
             if (expected != null) {
-                JsonNode f = finding(analysis, expected);
+                // Its own finding, or one the engine explicitly derived from that signal (e.g. a balance rewrite that
+                // only reaches blacklisted holders is reported as part of the blacklist).
+                JsonNode f = finding(analysis, expected) != null ? finding(analysis, expected) : fromSignal(analysis, behaviour);
                 assertThat(f).as("%s: behaviour %s must appear as %s, findings were %s", entry.path("symbol").asString(),
                         behaviour, expected, analysis.path("findings")).isNotNull();
                 assertThat(f.path("evidence").isEmpty()).as("%s carries its evidence", expected).isFalse();
@@ -120,6 +127,15 @@ class ZooAnalysisSystemTests {
         List<String> codes = new ArrayList<>();
         entry.path("behaviours").forEach(b -> codes.add(b.path("code").asString()));
         return codes;
+    }
+
+    private static JsonNode fromSignal(JsonNode analysis, String signal) {
+        for (JsonNode f : analysis.path("findings")) {
+            if (signal.equals(f.path("signal").asString())) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static JsonNode finding(JsonNode analysis, String code) {
