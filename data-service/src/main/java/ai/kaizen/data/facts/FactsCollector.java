@@ -18,6 +18,7 @@ import ai.kaizen.data.bytecode.BytecodeAnalyzer;
 import ai.kaizen.data.bytecode.BytecodeReport;
 import ai.kaizen.data.bytecode.SelectorLabels;
 import ai.kaizen.data.chain.Chain;
+import ai.kaizen.data.clones.CodeIndex;
 import ai.kaizen.data.liquidity.PoolFinder;
 import ai.kaizen.data.market.MarketCollector;
 import ai.kaizen.data.signals.BehaviourCollector;
@@ -31,6 +32,7 @@ import ai.kaizen.data.rpc.RpcSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -77,17 +79,26 @@ class FactsCollector {
     private final ExplorerClient explorer;
     private final MarketCollector market;
     private final BehaviourCollector behaviour;
+    private final CodeIndex codeIndex;
     private final Clock clock;
     /** Multicall3 deployments that proved unusable (no code), until when: meanwhile their chain gets plain batches. */
     private final Map<String, Long> brokenMulticalls = new ConcurrentHashMap<>();
     private static final long MULTICALL_RECHECK_MILLIS = 10 * 60 * 1000;
 
+    /** Without a code index (tests): {@code same_bytecode_as} is skipped. */
     FactsCollector(JsonRpcClient rpc, ExplorerClient explorer, MarketCollector market, BehaviourCollector behaviour,
                    Optional<Clock> clock) {
+        this(rpc, explorer, market, behaviour, new CodeIndex(null, clock.orElse(Clock.systemUTC())), clock);
+    }
+
+    @Autowired
+    FactsCollector(JsonRpcClient rpc, ExplorerClient explorer, MarketCollector market, BehaviourCollector behaviour,
+                   CodeIndex codeIndex, Optional<Clock> clock) {
         this.rpc = rpc;
         this.explorer = explorer;
         this.market = market;
         this.behaviour = behaviour;
+        this.codeIndex = codeIndex;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -692,6 +703,14 @@ class FactsCollector {
                          TokenFacts.@Nullable Proxy proxy, TokenFacts.@Nullable Ownership ownership,
                          TokenFacts.@Nullable Creator creator, MarketCollector.@Nullable MarketFacts market,
                          BehaviourCollector.@Nullable Outcome behaviour) {
+            java.time.Instant collectedAt = clock.instant();
+            List<ai.kaizen.data.signals.Signal> signals = new ArrayList<>(signals(market, behaviour));
+            if (bytecode != null && depth != Depth.QUICK) {
+                CodeIndex.Outcome clone = codeIndex.check(chain.name(), token.toChecksum(), bytecode,
+                        proxy == null ? null : proxy.kind(), signals, collectedAt);
+                coverage.put(CodeIndex.CHECK, clone.coverage());
+                clone.signal().ifPresent(signals::add);
+            }
             List<Coverage> entries = new ArrayList<>();
             for (String check : List.of("code", "metadata", "bytecode", "proxy", "ownership", "creator")) {
                 entries.add(coverage.getOrDefault(check, Coverage.failed(check, "did not run")));
@@ -707,10 +726,10 @@ class FactsCollector {
             boolean complete = entries.stream().filter(entry -> !entry.check().equals("timeseries"))
                     .noneMatch(Coverage::isFailed);
             return new TokenFacts(chain.name(), chain.chainId(), token.toChecksum(), depth.label(),
-                    clock.instant(), blockNumber, complete, tokenFacts, bytecode, proxy, ownership, creator,
+                    collectedAt, blockNumber, complete, tokenFacts, bytecode, proxy, ownership, creator,
                     market == null ? null : market.liquidity(), market == null ? null : market.distribution(),
                     behaviour == null ? null : behaviour.simulation(), behaviour == null ? null : behaviour.privileges(),
-                    signals(market, behaviour), List.copyOf(entries),
+                    List.copyOf(signals), List.copyOf(entries),
                     new TokenFacts.Rpc(session.roundTrips(), session.sequentialRoundTrips(), session.calls(),
                             explorerCalls.get()));
         }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import ai.kaizen.common.address.EvmAddress;
 import ai.kaizen.data.chain.Chain;
+import ai.kaizen.data.clones.CodeIndex;
 import ai.kaizen.data.holders.HoldersProperties;
 import ai.kaizen.data.market.MarketCollector;
 import ai.kaizen.data.market.PrivateDevnet;
@@ -23,6 +24,8 @@ import ai.kaizen.data.signals.BehaviourCollector;
 import ai.kaizen.data.signals.Signal;
 import ai.kaizen.data.timeseries.TimeSeriesProperties;
 import ai.kaizen.data.timeseries.TimeSeriesWriter;
+import ai.kaizen.migrations.DatabaseTarget;
+import ai.kaizen.testsupport.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +35,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +62,7 @@ class ZooBehaviourTests {
             "per_address_tax", "max_tx", "max_wallet", "trading_cooldown", "pausable", "trading_not_enabled",
             "blacklist", "mint", "hidden_mint", "balance_rewrite", "ownership_renounced", "fake_renounce",
             "hidden_owner", "upgradeable_proxy", "minimal_proxy", "deprecation_forwarding", "selfdestruct",
-            "external_call_in_transfer");
+            "external_call_in_transfer", "same_bytecode_as");
     private static final Set<String> TAXES = Set.of("buy_tax", "sell_tax", "transfer_tax");
     private static final int TAX_TOLERANCE_BPS = 50;
 
@@ -75,10 +80,16 @@ class ZooBehaviourTests {
         chain = devnet.chain("devnet");
         RpcProperties properties = RpcProperties.defaults();
         JsonRpcClient client = new JsonRpcClient(properties, MAPPER, new SimpleMeterRegistry());
+        // The code index starts empty for this network, so same_bytecode_as follows the manifest's order.
+        DatabaseTarget target = TestDatabase.migrated();
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(target.url() + "?currentSchema=chain",
+                target.user(), target.password()));
+        jdbc.update("DELETE FROM code_index WHERE network = ?", chain.name());
         collector = new FactsCollector(client, new ExplorerClient(properties, MAPPER),
                 new MarketCollector(HoldersProperties.defaults(), new TimeSeriesWriter(null, null, MAPPER,
                         TimeSeriesProperties.defaults(), Clock.systemUTC()), client, Clock.systemUTC()),
-                new BehaviourCollector(properties, Optional.empty()), Optional.empty());
+                new BehaviourCollector(properties, Optional.empty()), new CodeIndex(jdbc, Clock.systemUTC()),
+                Optional.empty());
     }
 
     @AfterAll
@@ -178,6 +189,8 @@ class ZooBehaviourTests {
                     }
                     case "minimal_proxy" -> soft.assertThat(match.params().get("implementation")).as(symbol)
                             .isEqualTo(behaviour.path("implementation").stringValue());
+                    case "same_bytecode_as" -> soft.assertThat(String.valueOf(match.params().get("address")))
+                            .as(symbol + " same_bytecode_as").isEqualToIgnoringCase(behaviour.path("address").stringValue());
                     default -> {
                     }
                 }
