@@ -51,6 +51,25 @@ class AuthenticationTests extends GatewayTestSupport {
     }
 
     @Test
+    void aTokenAcceptedEarlierDoesNotLetItsForgeriesThrough() {
+        String valid = TestTokens.user(unique("remembered"));
+        assertThat(gateway.get("/api/users/me", GatewayClient.bearer(valid)).statusCode()).isEqualTo(200);
+        String[] parts = valid.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String tampered = parts[0] + "." + base64Url(payload.replaceFirst("\"sub\":\"[^\"]+\"", "\"sub\":\"admin\"")) + "."
+                + parts[2];
+        String unsigned = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+        String signatureStripped = parts[0] + "." + parts[1] + ".";
+
+        for (String forgery : List.of(tampered, unsigned, signatureStripped, valid + "x")) {
+            String path = "/api/analysis/" + unique("forged-after-valid");
+            assertUnauthorized(gateway.get(path, GatewayClient.bearer(forgery)));
+            assertThat(Backends.ANALYSIS.requests(path)).isEmpty();
+        }
+        assertThat(gateway.get("/api/users/me", GatewayClient.bearer(valid)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void onlyTheAuthEntryPointsArePublic() {
         for (String path : List.of("/api/auth/register", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout")) {
             HttpResponse<String> response = gateway.post(path, "{}");

@@ -86,6 +86,22 @@ class EdgeProtectionTests extends GatewayTestSupport {
     }
 
     @Test
+    void bodiesWithALengthAreForwardedWholeWhetherReadFirstOrStreamed() {
+        String token = TestTokens.user(unique("bodies"));
+        for (int size : new int[] {1, 102, 64 * 1024, 64 * 1024 + 1, 900 * 1024}) {
+            String path = "/api/analysis/" + unique("body-" + size);
+            String body = "{\"pad\":\"" + "k".repeat(Math.max(0, size - 10)) + "\"}";
+            body = body.length() > size ? body.substring(0, size) : body;
+            HttpResponse<String> response = gateway.send("POST", path, HttpRequest.BodyPublishers.ofString(body),
+                    "Authorization", "Bearer " + token, "Content-Type", "application/json");
+            assertThat(response.statusCode()).as("size %d", size).isEqualTo(200);
+            FakeBackend.Recorded seen = Backends.ANALYSIS.requests(path).getFirst();
+            assertThat(seen.body()).as("size %d", size).isEqualTo(body);
+            assertThat(seen.headers().getFirst("Content-Length")).isEqualTo(Integer.toString(size));
+        }
+    }
+
+    @Test
     void chunkedBodyOverTheLimitIsRejectedAndASmallOneIsForwardedWhole() {
         String token = TestTokens.user(unique("chunked"));
         String bigPath = "/api/analysis/" + unique("chunked-big");

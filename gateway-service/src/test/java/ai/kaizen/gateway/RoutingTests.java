@@ -1,15 +1,32 @@
 package ai.kaizen.gateway;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import ai.kaizen.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Mono;
+import reactor.netty.NettyPipeline;
+import reactor.netty.http.client.HttpClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RoutingTests extends GatewayTestSupport {
+
+    @Autowired
+    HttpClient backendClient;
+
+    @Test
+    void backendConnectionsWriteARequestHeadTogetherWithItsBody() {
+        List<String> handlers = backendClient.get().uri(Backends.USER.url() + "/api/users/" + unique("pipeline"))
+                .responseConnection((response, connection) -> Mono.just(connection.channel().pipeline().names()))
+                .blockFirst(Duration.ofSeconds(10));
+
+        assertThat(handlers).containsSubsequence(NettyPipeline.HttpCodec, "kaizen.requestHeadCoalescing");
+    }
 
     @Test
     void everyPrefixReachesItsService() {

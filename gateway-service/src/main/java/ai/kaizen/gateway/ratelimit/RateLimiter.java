@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import ai.kaizen.gateway.web.CorrelationIdFilter;
 import ai.kaizen.gateway.web.GatewayProblems;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +22,16 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
 /**
- * Fixed-window request counters in Redis: one atomic script increments the bucket's counter, starts
- * the window on the first request and returns the count and the window's remaining time.
+ * Fixed-window request counters in Redis: one atomic script reserves requests from the bucket's counter, starts
+ * the window on the first reservation and returns the count and the window's remaining time.
+ * <p>
+ * A bucket used now and then reserves one request at a time, so every request is one Redis call. A busy bucket
+ * (another reservation within {@value #HOT_WITHIN_MILLIS} ms of its last one) reserves a block: twice the previous
+ * one, at most {@value #MAX_BLOCK} and never more than a sixteenth of what is left of its budget, and admits that
+ * many requests from memory until the block is used or the window ends. Every admitted request was counted in
+ * Redis before it was admitted, so all gateway instances together never admit more than the limit; a block one
+ * instance reserved and did not use before the window ended is lost to the others (they may refuse a little early,
+ * never late).
  * <p>
  * When Redis cannot be reached in time the request is let through (fail open): an outage of the
  * limiter's store must not take the whole API down. Each such request increments the metric
@@ -32,10 +42,12 @@ public class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
     private static final long WARNING_INTERVAL_NANOS = Duration.ofSeconds(30).toNanos();
+    static final long HOT_WITHIN_MILLIS = 1_000;
+    static final long MAX_BLOCK = 1_024;
     private static final String SCRIPT_TEXT = """
-            local count = redis.call('INCR', KEYS[1])
+            local count = redis.call('INCRBY', KEYS[1], ARGV[2])
             local ttl = redis.call('PTTL', KEYS[1])
-            if count == 1 or ttl < 0 then
+            if ttl < 0 then
               redis.call('PEXPIRE', KEYS[1], ARGV[1])
               ttl = tonumber(ARGV[1])
             end
@@ -49,6 +61,7 @@ public class RateLimiter {
     private final MeterRegistry meters;
     private final Counter degraded;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
+    private final Cache<String, Block> blocks;
 
     RateLimiter(ReactiveStringRedisTemplate redis, RateLimitProperties properties, MeterRegistry meters) {
         this.redis = redis;
@@ -57,6 +70,10 @@ public class RateLimiter {
         this.degraded = Counter.builder("kaizen.gateway.ratelimit.degraded")
                 .description("Requests let through unlimited because Redis was unreachable")
                 .register(meters);
+        this.blocks = Caffeine.newBuilder()
+                .expireAfterAccess(properties.window().plusSeconds(1))
+                .maximumSize(100_000)
+                .build();
     }
 
     /** Counts a request without a token against its client address. */
@@ -84,10 +101,18 @@ public class RateLimiter {
         if (!properties.enabled()) {
             return Mono.just(RateLimitDecision.unenforced(limit));
         }
-        String windowMillis = Long.toString(properties.window().toMillis());
-        return redis.execute(SCRIPT, List.of(properties.keyPrefix() + bucket), List.of(windowMillis))
+        Block block = blocks.get(bucket, key -> new Block());
+        RateLimitDecision fromBlock = block.take(limit, System.nanoTime());
+        if (fromBlock != null) {
+            return Mono.just(fromBlock);
+        }
+        long asked = System.nanoTime();
+        long size = block.nextSize(limit, asked);
+        List<String> args = List.of(Long.toString(properties.window().toMillis()), Long.toString(size));
+        return redis.execute(SCRIPT, List.of(properties.keyPrefix() + bucket), args)
                 .next()
-                .map(result -> decide(result, limit))
+                // The window's end is counted from when Redis was asked, so it never ends here later than there.
+                .map(result -> block.reserved(result.get(0), Math.max(result.get(1), 1), size, limit, asked))
                 .timeout(properties.redisTimeout())
                 .doOnNext(decision -> {
                     if (!decision.allowed()) {
@@ -101,11 +126,56 @@ public class RateLimiter {
                 .defaultIfEmpty(RateLimitDecision.unenforced(limit));
     }
 
-    private static RateLimitDecision decide(List<Long> result, long limit) {
-        long count = result.get(0);
-        long ttlMillis = Math.max(result.get(1), 1);
-        long retryAfter = Math.max(1, (ttlMillis + 999) / 1000);
-        return new RateLimitDecision(count <= limit, true, limit, Math.max(0, limit - count), retryAfter);
+    /** One bucket's requests that this instance reserved in Redis and has not admitted yet, in the current window. */
+    static final class Block {
+
+        private long unused;
+        private long windowEndsNanos;
+        /** The bucket's count in Redis after this instance's latest reservation in the current window. */
+        private long counted;
+        private long lastReservationNanos;
+        private long lastSize;
+
+        /** Admits a request from the block, or null when it is used up or its window is over. */
+        synchronized @Nullable RateLimitDecision take(long limit, long now) {
+            if (unused <= 0 || now - windowEndsNanos >= 0) {
+                return null;
+            }
+            unused--;
+            return decision(true, limit, now);
+        }
+
+        /** How many requests the next reservation asks for: one, unless the bucket is busy. */
+        synchronized long nextSize(long limit, long now) {
+            boolean busy = lastSize > 0 && now - lastReservationNanos < HOT_WITHIN_MILLIS * 1_000_000
+                    && now - windowEndsNanos < 0;
+            return busy ? Math.max(1, Math.min(Math.min(lastSize * 2, MAX_BLOCK), (limit - counted) / 16)) : 1;
+        }
+
+        /** Records a reservation of {@code size} that brought the bucket's count to {@code count}, and decides. */
+        synchronized RateLimitDecision reserved(long count, long ttlMillis, long size, long limit, long now) {
+            if (now - windowEndsNanos >= 0 || count <= size) {
+                // The window this block belonged to is over (or Redis started a new one): its rest is void.
+                unused = 0;
+                counted = 0;
+            }
+            windowEndsNanos = now + ttlMillis * 1_000_000;
+            counted = Math.max(counted, count);
+            lastReservationNanos = now;
+            lastSize = size;
+            long granted = Math.max(0, Math.min(size, limit - (count - size)));
+            if (granted == 0) {
+                return decision(false, limit, now);
+            }
+            unused += granted - 1;
+            return decision(true, limit, now);
+        }
+
+        private RateLimitDecision decision(boolean allowed, long limit, long now) {
+            long remaining = allowed ? Math.max(0, Math.min(limit, limit - counted + unused)) : 0;
+            long retryAfter = Math.max(1, (Math.max(0, windowEndsNanos - now) / 1_000_000 + 999) / 1000);
+            return new RateLimitDecision(allowed, true, limit, remaining, retryAfter);
+        }
     }
 
     private void failOpen(Throwable error, ContextView context) {

@@ -1,5 +1,6 @@
 package ai.kaizen.gateway.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,8 @@ import reactor.core.publisher.Mono;
 /**
  * The gateway is a stateless JWT resource server: every request needs a valid access token signed
  * by auth-service (ES256/RS256 against its JWKS, issuer and audience checked) except the paths that
- * must work before one exists. The token is forwarded unchanged; each service validates it again.
+ * must work before one exists. The token is forwarded unchanged; each service validates it again. A token that
+ * passed is remembered for at most a minute and never past its expiry ({@link CachingReactiveJwtDecoder}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -44,8 +46,9 @@ class SecurityConfiguration {
     static final List<String> PUBLIC_GETS = List.of("/.well-known/jwks.json");
 
     @Bean
-    ReactiveJwtDecoder kaizenReactiveJwtDecoder(KaizenSecurityProperties properties) {
-        return KaizenJwt.reactiveDecoder(properties);
+    ReactiveJwtDecoder kaizenReactiveJwtDecoder(KaizenSecurityProperties properties, JwtCacheProperties cache) {
+        return new CachingReactiveJwtDecoder(KaizenJwt.reactiveDecoder(properties), Clock.systemUTC(),
+                cache.remember(), cache.maxTokens());
     }
 
     @Bean
@@ -76,6 +79,7 @@ class SecurityConfiguration {
                         .pathMatchers(open.toArray(String[]::new)).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokenConverter())
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(KaizenJwt.authenticationConverter())))
                         .authenticationEntryPoint(entryPoint)

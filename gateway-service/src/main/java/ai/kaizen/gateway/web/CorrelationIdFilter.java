@@ -1,12 +1,12 @@
 package ai.kaizen.gateway.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -17,10 +17,10 @@ import reactor.util.context.ContextView;
 
 /**
  * Gives every request a correlation id: a well-formed incoming {@code X-Correlation-Id} is kept,
- * anything else is replaced by a fresh UUID. The id goes to the backend, back to the client, into
- * the Reactor context of the request and, through {@link #log}, into the MDC ({@code correlationId})
- * of the gateway's own log lines (log statements opt in; Reactor's automatic thread-local
- * propagation is not switched on).
+ * anything else is replaced by a fresh UUID. The id goes to the backend ({@code ProxiedRequestHeaders}),
+ * back to the client, into the Reactor context of the request and, through {@link #log}, into the MDC
+ * ({@code correlationId}) of the gateway's own log lines (log statements opt in; Reactor's automatic
+ * thread-local propagation is not switched on).
  */
 @Component
 public class CorrelationIdFilter implements WebFilter, Ordered {
@@ -38,11 +38,27 @@ public class CorrelationIdFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : newId();
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> exchange.getResponse().getHeaders().set(HEADER, id)));
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> headers.set(HEADER, id)).build();
-        return chain.filter(exchange.mutate().request(request).build()).contextWrite(Context.of(MDC_KEY, id));
+        return chain.filter(exchange).contextWrite(Context.of(MDC_KEY, id));
+    }
+
+    /** The request's correlation id (the backend receives it through {@code ProxiedRequestHeaders}). */
+    public static String id(ServerWebExchange exchange) {
+        String id = exchange.getAttribute(ATTRIBUTE);
+        return id != null ? id : newId();
+    }
+
+    /**
+     * A random (version 4) UUID from a per-thread generator: a correlation id must be unique, not unpredictable
+     * (clients may choose their own), and {@link UUID#randomUUID()}'s SecureRandom showed up in the profile.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** Runs a logging statement with the request's correlation id (from the Reactor context) in the MDC. */

@@ -11,7 +11,6 @@ public final class FilterOrder {
 
     public static final int CORRELATION_ID = Ordered.HIGHEST_PRECEDENCE;
     public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 1;
-    public static final int IDENTITY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 2;
     public static final int CORS = -300;
     public static final int WEBSOCKET_TOKEN = -260;
     public static final int API_KEY = -200;
