@@ -35,8 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * http://localhost:8083), {@code auth} ({@code $KAIZEN_BENCH_AUTH_URL} or http://localhost:8081: used to register the
  * bench user when there is no gateway), {@code redis} ({@code $KAIZEN_BENCH_REDIS_URI} or redis://localhost:6379: to
  * evict cached analyses and facts before each cold run), {@code manifest} (devnet/manifest.json), {@code network}
- * (devnet), {@code concurrency} (32), {@code duration} (15s per target), {@code warmup} (3s), {@code token} (manifest
- * key of the cached token, clean_renounced_burned).
+ * (devnet), {@code concurrency} (32), {@code duration} (15s per target), {@code warmup} (20s per target, before any
+ * measurement), {@code rounds} (4: each target's duration is measured in that many slices, alternating gateway and
+ * direct, so load from other processes on the machine weighs on both alike), {@code token} (manifest key of the cached
+ * token, clean_renounced_burned).
  *
  * <p>The user is registered fresh (tier free): run the gateway with its limits raised for the bench, e.g.
  * {@code KAIZEN_RATE_LIMIT_FREE=100000000}, or every request past the limit is a 429 (counted and reported).
@@ -46,7 +48,7 @@ public final class AnalysisBench {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private record Settings(String gateway, String direct, String auth, String redis, Path manifest, String network,
-                            int concurrency, Duration duration, Duration warmup, String token) {
+                            int concurrency, Duration duration, Duration warmup, int rounds, String token) {
     }
 
     private record Result(String target, long requests, long failures, double seconds, long p50Micros,
@@ -70,8 +72,10 @@ public final class AnalysisBench {
         String body = JSON.writeValueAsString(Map.of("contractAddress", cachedToken.path("address").asString(),
                 "network", settings.network(), "depth", "standard"));
 
-        System.out.printf(Locale.ROOT, "Kaizen analysis bench: %s, concurrency %d, %s per target (warm-up %s)%n",
-                settings.network(), settings.concurrency(), settings.duration(), settings.warmup());
+        System.out.printf(Locale.ROOT,
+                "Kaizen analysis bench: %s, concurrency %d, %s per target in %d alternating slices"
+                        + " (every target warmed up %s first)%n",
+                settings.network(), settings.concurrency(), settings.duration(), settings.rounds(), settings.warmup());
         System.out.printf(Locale.ROOT, "gateway %s, analysis-service %s, cached token %s (%s)%n%n",
                 viaGateway ? settings.gateway() : "(skipped)", settings.direct(), cachedToken.path("symbol").asString(),
                 cachedToken.path("address").asString());
@@ -81,11 +85,26 @@ public final class AnalysisBench {
         if (first.statusCode() != 200) {
             throw new IllegalStateException("the first analysis failed: HTTP " + first.statusCode() + " " + first.body());
         }
+        // Warm every target before measuring any: the gateway path runs analysis-service too, which would otherwise
+        // still be compiling (JIT) while the gateway is measured and be fully warm when it is measured directly.
+        if (viaGateway) {
+            run(http, settings.gateway(), body, bearer, settings.concurrency(), settings.warmup());
+        }
+        run(http, settings.direct(), body, bearer, settings.concurrency(), settings.warmup());
+        Duration slice = settings.duration().dividedBy(settings.rounds());
+        List<Run> gatewayRuns = new ArrayList<>();
+        List<Run> directRuns = new ArrayList<>();
+        for (int round = 0; round < settings.rounds(); round++) {
+            if (viaGateway) {
+                gatewayRuns.add(run(http, settings.gateway(), body, bearer, settings.concurrency(), slice));
+            }
+            directRuns.add(run(http, settings.direct(), body, bearer, settings.concurrency(), slice));
+        }
         List<Result> results = new ArrayList<>();
         if (viaGateway) {
-            results.add(load(http, "gateway", settings.gateway(), body, bearer, settings));
+            results.add(Run.merge(gatewayRuns).named("gateway"));
         }
-        results.add(load(http, "direct", settings.direct(), body, bearer, settings));
+        results.add(Run.merge(directRuns).named("direct"));
 
         System.out.println("Cached standard analysis (POST /api/analysis/analyze, X-Kaizen-Cache: hit)");
         System.out.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %10s %10s  %s%n", "target", "requests", "req/s",
@@ -137,13 +156,19 @@ public final class AnalysisBench {
                 sorted[sorted.length / 2], sorted[sorted.length - 1], sorted.length);
     }
 
-    private static Result load(HttpClient http, String name, String base, String body, String bearer,
-                               Settings settings) throws Exception {
-        run(http, base, body, bearer, settings.concurrency(), settings.warmup());
-        return run(http, base, body, bearer, settings.concurrency(), settings.duration()).named(name);
-    }
-
     private record Run(long requests, long failures, double seconds, long[] latencies, Map<Integer, Long> statuses) {
+
+        /** Slices of one target's measurement as one: counts and times add up, latencies are pooled. */
+        static Run merge(List<Run> slices) {
+            Map<Integer, Long> statuses = new HashMap<>();
+            for (Run slice : slices) {
+                slice.statuses().forEach((status, count) -> statuses.merge(status, count, Long::sum));
+            }
+            return new Run(slices.stream().mapToLong(Run::requests).sum(),
+                    slices.stream().mapToLong(Run::failures).sum(),
+                    slices.stream().mapToDouble(Run::seconds).sum(),
+                    slices.stream().flatMapToLong(slice -> Arrays.stream(slice.latencies())).toArray(), statuses);
+        }
 
         Result named(String name) {
             long[] sorted = latencies.clone();
@@ -263,7 +288,8 @@ public final class AnalysisBench {
                 given.getOrDefault("network", "devnet"),
                 Integer.parseInt(given.getOrDefault("concurrency", "32")),
                 duration(given.getOrDefault("duration", "15s")),
-                duration(given.getOrDefault("warmup", "3s")),
+                duration(given.getOrDefault("warmup", "20s")),
+                Math.max(1, Integer.parseInt(given.getOrDefault("rounds", "4"))),
                 given.getOrDefault("token", "clean_renounced_burned"));
     }
 
