@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * http://localhost:8083), {@code auth} ({@code $KAIZEN_BENCH_AUTH_URL} or http://localhost:8081: used to register the
  * bench user when there is no gateway), {@code redis} ({@code $KAIZEN_BENCH_REDIS_URI} or redis://localhost:6379: to
  * evict cached analyses and facts before each cold run), {@code manifest} (devnet/manifest.json), {@code network}
- * (devnet), {@code concurrency} (32), {@code duration} (15s per target), {@code warmup} (20s per target, before any
- * measurement), {@code rounds} (4: each target's duration is measured in that many slices, alternating gateway and
+ * (devnet), {@code concurrency} (32), {@code duration} (15s per target), {@code warmup} (60s per target, before any
+ * measurement: on two cores under this load the services' JIT needs about a minute to reach steady state), {@code rounds} (4: each target's duration is measured in that many slices, alternating gateway and
  * direct, so load from other processes on the machine weighs on both alike), {@code token} (manifest key of the cached
  * token, clean_renounced_burned).
  *
@@ -288,7 +288,7 @@ public final class AnalysisBench {
                 given.getOrDefault("network", "devnet"),
                 Integer.parseInt(given.getOrDefault("concurrency", "32")),
                 duration(given.getOrDefault("duration", "15s")),
-                duration(given.getOrDefault("warmup", "20s")),
+                duration(given.getOrDefault("warmup", "60s")),
                 Math.max(1, Integer.parseInt(given.getOrDefault("rounds", "4"))),
                 given.getOrDefault("token", "clean_renounced_burned"));
     }
