@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import ai.kaizen.analysis.facts.DevnetZoo;
 import ai.kaizen.common.address.EvmAddress;
+import ai.kaizen.testsupport.MutableClock;
 import ai.kaizen.testsupport.TestDatabase;
 import ai.kaizen.testsupport.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import ai.kaizen.auth.AuthIntegrationTest;
-import ai.kaizen.auth.MutableClock;
+import ai.kaizen.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;

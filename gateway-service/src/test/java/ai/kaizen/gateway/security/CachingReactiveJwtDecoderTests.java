@@ -1,11 +1,8 @@
 package ai.kaizen.gateway.security;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -13,6 +10,7 @@ import java.util.Map;
 
 import ai.kaizen.common.security.KaizenJwt;
 import ai.kaizen.common.security.KaizenSecurityProperties;
+import ai.kaizen.testsupport.MutableClock;
 import ai.kaizen.testsupport.TestTokens;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -46,7 +44,7 @@ class CachingReactiveJwtDecoderTests {
             TestTokens.server().jwksUrl(TestTokens.ISSUER_ID).toString(),
             TestTokens.server().issuerUrl(TestTokens.ISSUER_ID).toString(), TestTokens.AUDIENCE, null);
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(Instant.now());
     private final List<String> verifications = new ArrayList<>();
     private final CachingReactiveJwtDecoder decoder =
             new CachingReactiveJwtDecoder(counting(strictDecoder()), clock, Duration.ofSeconds(60), 100);
@@ -95,11 +93,11 @@ class CachingReactiveJwtDecoderTests {
         Jwt jwt = decoder.decode(shortLived).block();
         assertThat(jwt).isNotNull();
         assertThat(jwt.getExpiresAt()).isNotNull();
-        clock.moveTo(jwt.getExpiresAt().minusSeconds(1));
+        clock.set(jwt.getExpiresAt().minusSeconds(1));
         assertThat(decoder.decode(shortLived).block()).isNotNull();
         assertThat(verifications).hasSize(1);
 
-        clock.moveTo(jwt.getExpiresAt().plusSeconds(1));
+        clock.set(jwt.getExpiresAt().plusSeconds(1));
 
         assertThatThrownBy(() -> decoder.decode(shortLived).block()).isInstanceOf(JwtException.class)
                 .hasMessageContaining("expired");
@@ -184,34 +182,5 @@ class CachingReactiveJwtDecoderTests {
 
     private static String base64Url(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The real time, moved forward by hand. */
-    private static final class MovableClock extends Clock {
-
-        private volatile Duration ahead = Duration.ZERO;
-
-        void advance(Duration duration) {
-            ahead = ahead.plus(duration);
-        }
-
-        void moveTo(Instant instant) {
-            ahead = Duration.between(Instant.now(), instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
-        }
     }
 }

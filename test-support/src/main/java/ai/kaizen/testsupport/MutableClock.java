@@ -1,4 +1,4 @@
-package ai.kaizen.analysis;
+package ai.kaizen.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the tests move by hand (cache ages, stored times). */
+/** A clock a test moves by hand, so time-dependent rules (cache ages, lockouts, schedules, expiry) are tested without waiting. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
