@@ -4,29 +4,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import ai.kaizen.common.address.EvmAddress;
 import ai.kaizen.data.clones.CodeIndex;
-import ai.kaizen.data.holders.HoldersProperties;
-import ai.kaizen.data.market.MarketCollector;
 import ai.kaizen.data.market.PrivateDevnet;
 import ai.kaizen.data.rpc.JsonRpcClient;
 import ai.kaizen.data.rpc.RpcProperties;
-import ai.kaizen.data.signals.BehaviourCollector;
 import ai.kaizen.data.signals.Signal;
 import ai.kaizen.data.timeseries.TimeSeriesProperties;
 import ai.kaizen.data.timeseries.TimeSeriesWriter;
-import ai.kaizen.migrations.DatabaseTarget;
-import ai.kaizen.testsupport.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,16 +48,10 @@ class DevnetCloneTests {
     static void start() throws Exception {
         devnet = PrivateDevnet.start();
         manifest = MAPPER.readTree(Files.readAllBytes(Path.of("..", "devnet", "manifest.json")));
-        DatabaseTarget target = TestDatabase.migrated();
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(target.url() + "?currentSchema=chain",
-                target.user(), target.password()));
-        RpcProperties properties = RpcProperties.defaults();
-        client = new JsonRpcClient(properties, MAPPER, new SimpleMeterRegistry());
-        collector = new FactsCollector(client, new ExplorerClient(properties, MAPPER),
-                new MarketCollector(HoldersProperties.defaults(), new TimeSeriesWriter(null, null, MAPPER,
-                        TimeSeriesProperties.defaults(), Clock.systemUTC()), client, Clock.systemUTC()),
-                new BehaviourCollector(properties, Optional.empty()), new CodeIndex(jdbc, Clock.systemUTC()),
-                Optional.empty());
+        client = new JsonRpcClient(RpcProperties.defaults(), MAPPER, new SimpleMeterRegistry());
+        collector = TestCollectors.collector(client, new TimeSeriesWriter(null, null, MAPPER,
+                TimeSeriesProperties.defaults(), Clock.systemUTC()), new CodeIndex(
+                new JdbcTemplate(TestCollectors.chainSchema()), Clock.systemUTC()));
     }
 
     @AfterAll

@@ -16,20 +16,13 @@ import ai.kaizen.common.messaging.Envelopes;
 import ai.kaizen.common.messaging.Outbox;
 import ai.kaizen.data.chain.ChainRegistry;
 import ai.kaizen.data.chain.ChainsProperties;
-import ai.kaizen.data.holders.HoldersProperties;
 import ai.kaizen.data.liquidity.AbiWords;
-import ai.kaizen.data.market.MarketCollector;
 import ai.kaizen.data.market.PrivateDevnet;
 import ai.kaizen.data.rpc.JsonRpcClient;
 import ai.kaizen.data.rpc.RpcProperties;
 import ai.kaizen.data.rpc.RpcSession;
-import ai.kaizen.data.signals.BehaviourCollector;
-import ai.kaizen.data.timeseries.TimeSeriesProperties;
-import ai.kaizen.data.timeseries.TimeSeriesWriter;
 import ai.kaizen.data.updates.TokenUpdates;
 import ai.kaizen.data.updates.UpdatesProperties;
-import ai.kaizen.migrations.DatabaseTarget;
-import ai.kaizen.testsupport.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,16 +74,11 @@ class DevnetDataUpdatesTests {
         chains = new ChainRegistry(new ChainsProperties(Map.of(network, new ChainsProperties.Chain(null,
                 List.of(devnet.url()), devnet.manifestPath().toString(), null, List.of(), null, List.of(), null,
                 List.of(), List.of()))), MAPPER);
-        DatabaseTarget target = TestDatabase.migrated();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(target.url() + "?currentSchema=chain",
-                target.user(), target.password());
+        DriverManagerDataSource dataSource = TestCollectors.chainSchema();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         client = new JsonRpcClient(RpcProperties.defaults(), MAPPER, new SimpleMeterRegistry());
-        collector = new FactsCollector(client, new ExplorerClient(RpcProperties.defaults(), MAPPER),
-                new MarketCollector(HoldersProperties.defaults(), new TimeSeriesWriter(null, null, MAPPER,
-                        TimeSeriesProperties.defaults(), Clock.systemUTC()), client, Clock.systemUTC()),
-                new BehaviourCollector(RpcProperties.defaults(), Optional.empty()), Optional.empty());
+        collector = TestCollectors.collector(client);
         // No facts cache (Redis on a closed port): every request collects, so every request is compared.
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

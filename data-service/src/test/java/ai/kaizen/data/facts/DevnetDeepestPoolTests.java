@@ -1,24 +1,17 @@
 package ai.kaizen.data.facts;
 
 import java.math.BigInteger;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import ai.kaizen.common.address.EvmAddress;
 import ai.kaizen.data.chain.Chain;
-import ai.kaizen.data.holders.HoldersProperties;
 import ai.kaizen.data.liquidity.AbiWords;
 import ai.kaizen.data.liquidity.Liquidity;
-import ai.kaizen.data.market.MarketCollector;
 import ai.kaizen.data.market.PrivateDevnet;
 import ai.kaizen.data.rpc.JsonRpcClient;
 import ai.kaizen.data.rpc.RpcProperties;
 import ai.kaizen.data.rpc.RpcSession;
-import ai.kaizen.data.signals.BehaviourCollector;
-import ai.kaizen.data.timeseries.TimeSeriesProperties;
-import ai.kaizen.data.timeseries.TimeSeriesWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,10 +92,7 @@ class DevnetDeepestPoolTests {
                 EvmAddress.parse(token), EvmAddress.parse(stable), tokens, hundredDollars, BigInteger.ZERO,
                 BigInteger.ZERO, EvmAddress.parse(owner), BigInteger.valueOf(4_000_000_000L)));
 
-        FactsCollector collector = new FactsCollector(client, new ExplorerClient(RpcProperties.defaults(), MAPPER),
-                new MarketCollector(HoldersProperties.defaults(), new TimeSeriesWriter(null, null, MAPPER,
-                        TimeSeriesProperties.defaults(), Clock.systemUTC()), client, Clock.systemUTC()),
-                new BehaviourCollector(RpcProperties.defaults(), Optional.empty()), Optional.empty());
+        FactsCollector collector = TestCollectors.collector(client);
         TokenFacts facts = collector.collect(chain, EvmAddress.parse(token), Depth.STANDARD);
 
         Liquidity liquidity = facts.liquidity();

@@ -24,8 +24,6 @@ import ai.kaizen.data.rpc.RpcProperties;
 import ai.kaizen.data.signals.Signal;
 import ai.kaizen.data.timeseries.TimeSeriesProperties;
 import ai.kaizen.data.timeseries.TimeSeriesWriter;
-import ai.kaizen.migrations.DatabaseTarget;
-import ai.kaizen.testsupport.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,9 +68,7 @@ class DevnetMarketFactsTests {
         devnet = PrivateDevnet.start();
         // A network name of this run only, so rows from earlier runs in the shared test database never interfere.
         chain = devnet.chain("devnet-t" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
-        DatabaseTarget target = TestDatabase.migrated();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(target.url() + "?currentSchema=chain",
-                target.user(), target.password());
+        DriverManagerDataSource dataSource = TestCollectors.chainSchema();
         jdbc = new JdbcTemplate(dataSource);
         client = new JsonRpcClient(RpcProperties.defaults(), MAPPER, new SimpleMeterRegistry());
         TimeSeriesWriter writer = new TimeSeriesWriter(jdbc, new TransactionTemplate(
@@ -82,10 +78,7 @@ class DevnetMarketFactsTests {
     }
 
     static FactsCollector collector(TimeSeriesWriter writer) {
-        return new FactsCollector(client, new ExplorerClient(RpcProperties.defaults(), MAPPER),
-                new MarketCollector(HoldersProperties.defaults(), writer, client, Clock.systemUTC()),
-                new ai.kaizen.data.signals.BehaviourCollector(RpcProperties.defaults(), Optional.empty()),
-                Optional.empty());
+        return TestCollectors.collector(client, writer, null);
     }
 
     @AfterAll

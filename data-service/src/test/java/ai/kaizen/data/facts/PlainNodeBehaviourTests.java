@@ -4,25 +4,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import ai.kaizen.common.address.EvmAddress;
 import ai.kaizen.data.chain.Chain;
 import ai.kaizen.data.chain.ChainRegistry;
 import ai.kaizen.data.chain.ChainsProperties;
-import ai.kaizen.data.holders.HoldersProperties;
-import ai.kaizen.data.market.MarketCollector;
 import ai.kaizen.data.market.PrivateDevnet;
 import ai.kaizen.data.rpc.JsonRpcClient;
 import ai.kaizen.data.rpc.RpcProperties;
-import ai.kaizen.data.signals.BehaviourCollector;
 import ai.kaizen.data.signals.Signal;
-import ai.kaizen.data.timeseries.TimeSeriesProperties;
-import ai.kaizen.data.timeseries.TimeSeriesWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -82,10 +75,7 @@ class PlainNodeBehaviourTests {
         plainNode.start();
         RpcProperties properties = RpcProperties.defaults();
         JsonRpcClient client = new JsonRpcClient(properties, MAPPER, new SimpleMeterRegistry());
-        collector = new FactsCollector(client, new ExplorerClient(properties, MAPPER),
-                new MarketCollector(HoldersProperties.defaults(), new TimeSeriesWriter(null, null, MAPPER,
-                        TimeSeriesProperties.defaults(), Clock.systemUTC()), client, Clock.systemUTC()),
-                new BehaviourCollector(properties, Optional.empty()), Optional.empty());
+        collector = TestCollectors.collector(client);
         ChainsProperties.Chain settings = new ChainsProperties.Chain(null,
                 List.of(URI.create(plainNode.url("/").toString())), devnet.manifestPath().toString(), null, List.of(),
                 null, List.of(), null, List.of(), List.of());

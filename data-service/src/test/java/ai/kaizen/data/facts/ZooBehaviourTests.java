@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -15,17 +14,12 @@ import java.util.stream.Stream;
 import ai.kaizen.common.address.EvmAddress;
 import ai.kaizen.data.chain.Chain;
 import ai.kaizen.data.clones.CodeIndex;
-import ai.kaizen.data.holders.HoldersProperties;
-import ai.kaizen.data.market.MarketCollector;
 import ai.kaizen.data.market.PrivateDevnet;
 import ai.kaizen.data.rpc.JsonRpcClient;
 import ai.kaizen.data.rpc.RpcProperties;
-import ai.kaizen.data.signals.BehaviourCollector;
 import ai.kaizen.data.signals.Signal;
 import ai.kaizen.data.timeseries.TimeSeriesProperties;
 import ai.kaizen.data.timeseries.TimeSeriesWriter;
-import ai.kaizen.migrations.DatabaseTarget;
-import ai.kaizen.testsupport.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,18 +71,12 @@ class ZooBehaviourTests {
     static void start() throws Exception {
         devnet = PrivateDevnet.start();
         chain = devnet.chain("devnet");
-        RpcProperties properties = RpcProperties.defaults();
-        JsonRpcClient client = new JsonRpcClient(properties, MAPPER, new SimpleMeterRegistry());
+        JsonRpcClient client = new JsonRpcClient(RpcProperties.defaults(), MAPPER, new SimpleMeterRegistry());
         // The code index starts empty for this network, so same_bytecode_as follows the manifest's order.
-        DatabaseTarget target = TestDatabase.migrated();
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(target.url() + "?currentSchema=chain",
-                target.user(), target.password()));
+        JdbcTemplate jdbc = new JdbcTemplate(TestCollectors.chainSchema());
         jdbc.update("DELETE FROM code_index WHERE network = ?", chain.name());
-        collector = new FactsCollector(client, new ExplorerClient(properties, MAPPER),
-                new MarketCollector(HoldersProperties.defaults(), new TimeSeriesWriter(null, null, MAPPER,
-                        TimeSeriesProperties.defaults(), Clock.systemUTC()), client, Clock.systemUTC()),
-                new BehaviourCollector(properties, Optional.empty()), new CodeIndex(jdbc, Clock.systemUTC()),
-                Optional.empty());
+        collector = TestCollectors.collector(client, new TimeSeriesWriter(null, null, MAPPER,
+                TimeSeriesProperties.defaults(), Clock.systemUTC()), new CodeIndex(jdbc, Clock.systemUTC()));
     }
 
     @AfterAll
