@@ -32,13 +32,18 @@ public final class ArgumentShapes {
             return data.toString();
         }
 
+        Shape withWords(List<byte[]> other) {
+            return new Shape(name, List.copyOf(other));
+        }
+
         /** The words as 0x hex, for evidence. */
         public String arguments() {
             StringBuilder text = new StringBuilder("(");
             for (int i = 0; i < words.size(); i++) {
                 BigInteger value = new BigInteger(1, words.get(i));
+                boolean address = value.bitLength() > 64 && value.bitLength() <= 160;
                 text.append(i == 0 ? "" : ", ")
-                        .append(value.bitLength() > 64 ? EvmAddress.fromWord(words.get(i)).toChecksum() : value);
+                        .append(address ? EvmAddress.fromWord(words.get(i)).toChecksum() : value);
             }
             return text.append(")").toString();
         }
@@ -71,6 +76,14 @@ public final class ArgumentShapes {
         for (int i = 0; i < 8; i++) {
             word[31 - i] = (byte) (value >>> (8 * i));
         }
+        return word;
+    }
+
+    static byte[] word(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        byte[] word = new byte[32];
+        int length = Math.min(32, bytes.length);
+        System.arraycopy(bytes, bytes.length - length, word, 32 - length, length);
         return word;
     }
 

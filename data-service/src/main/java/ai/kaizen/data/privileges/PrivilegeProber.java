@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Privilege probing in at most four rounds:
+ * Privilege probing in at most seven rounds:
  * <ol>
  * <li>every (caller, selector, argument shape) traced with the prestate tracer in diff mode; a check of the world
  * as it is, per caller; a call trace of that check (external calls during transfers); the argument-less answers of
@@ -30,7 +30,9 @@ import tools.jackson.databind.JsonNode;
  * with logs (Transfer from 0x0, SELFDESTRUCT);</li>
  * <li>second stage, only after a call that blacklisted the victim or took ownership back: the same caller's calls
  * traced again in the world that call left;</li>
- * <li>the checks of those.</li>
+ * <li>the checks of those;</li>
+ * <li>only when a tax setter was found, the highest tax it allows: a ladder of settings traced, the bracket around
+ * its cap narrowed, and the tax checked at the top ({@link TaxLadder}).</li>
  * </ol>
  * The rules that turn checks into capabilities are in {@link Findings}.
  */
@@ -117,6 +119,24 @@ public final class PrivilegeProber {
         }
     }
 
+    /** A tax capability (at {@code index} in the capabilities), the effect that proved it and the check before. */
+    record TaxSetter(int index, String code, Effect effect, Check before) {
+
+        String key() {
+            return code + "|" + effect.probe().caller() + "|" + effect.probe().selector();
+        }
+    }
+
+    /** One setting of a tax setter tried on its ladder. */
+    record Setting(TaxSetter setter, TaxLadder.Variant variant, BigInteger value) {
+
+        Probe probe() {
+            Probe original = setter.effect().probe();
+            return new Probe(original.caller(), original.selector(), variant.at(value), original.stage(),
+                    original.parent());
+        }
+    }
+
     /** A probe that changed state: its diff, and the diffs of the calls before it (second stage). */
     record Effect(Probe probe, StateDiff diff, List<StateDiff> earlier) {
 
@@ -152,6 +172,7 @@ public final class PrivilegeProber {
     private final List<PrivilegeReport.StateChange> stateChanges = new ArrayList<>();
     private final List<Evidence> evidence = new ArrayList<>();
     private final Map<Effect, List<String>> codesByEffect = new java.util.IdentityHashMap<>();
+    private final List<TaxSetter> taxSetters = new ArrayList<>();
     private int traced;
     private int skippedViews;
 
@@ -308,6 +329,7 @@ public final class PrivilegeProber {
             }
             examine(secondEffects, caller -> null, afterStage1);
         }
+        measureTaxCeilings();
 
         return new PrivilegeReport("ran", null, victim, callerList, selectors.size(), traced, skippedViews,
                 List.copyOf(capabilities), List.copyOf(stateChanges), external, views, rpc.rounds() - roundsBefore,
@@ -382,10 +404,137 @@ public final class PrivilegeProber {
             for (Findings.Finding finding : Findings.classify(before, check, probe.caller(), facts)) {
                 capabilities.add(capability(finding, effect, before, check, facts, tokenSlots));
                 codes.add(finding.code());
+                if (finding.code().equals("tax_modifiable") || finding.code().equals("per_address_tax")) {
+                    taxSetters.add(new TaxSetter(capabilities.size() - 1, finding.code(), effect, before));
+                }
             }
             codesByEffect.put(effect, codes);
         }
         return after;
+    }
+
+    /**
+     * The highest tax each tax setter allows (rounds 5 to 7, only when a tax setter was found): its ladder of
+     * settings traced, the brackets refined, then the tax checked at the top of each variant. Every capability of
+     * the same caller and selector gets {@code maxBps}; a setter whose arguments cannot be varied gets none (an
+     * unmeasured cap, which the score counts as no cap).
+     */
+    private void measureTaxCeilings() {
+        Map<String, TaxSetter> setters = new LinkedHashMap<>();
+        for (TaxSetter setter : taxSetters) {
+            if (!TaxLadder.variants(setter.effect().probe().shape()).isEmpty()) {
+                setters.putIfAbsent(setter.key(), setter);
+            }
+        }
+        if (setters.isEmpty()) {
+            return;
+        }
+        Map<String, List<Setting>> ladders = new LinkedHashMap<>();
+        for (TaxSetter setter : setters.values()) {
+            for (TaxLadder.Variant variant : TaxLadder.variants(setter.effect().probe().shape())) {
+                ladders.put(setter.key() + "|" + ladders.size(), TaxLadder.LADDER.stream()
+                        .map(value -> new Setting(setter, variant, value)).toList());
+            }
+        }
+        Map<Setting, StateDiff> accepted = traceSettings(ladders.values().stream().flatMap(List::stream).toList());
+        Map<String, List<Setting>> refinements = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Setting>> ladder : ladders.entrySet()) {
+            List<Setting> tried = ladder.getValue();
+            TaxLadder.Bracket bracket = bracket(tried, accepted);
+            if (bracket != null && bracket.open()) {
+                Setting first = tried.getFirst();
+                refinements.put(ladder.getKey(), bracket.inside().stream()
+                        .map(value -> new Setting(first.setter(), first.variant(), value)).toList());
+            }
+        }
+        accepted.putAll(traceSettings(refinements.values().stream().flatMap(List::stream).toList()));
+
+        List<Setting> toCheck = new ArrayList<>();
+        Map<Setting, TaxLadder.Bracket> brackets = new java.util.IdentityHashMap<>();
+        for (Map.Entry<String, List<Setting>> ladder : ladders.entrySet()) {
+            List<Setting> tried = new ArrayList<>(ladder.getValue());
+            tried.addAll(refinements.getOrDefault(ladder.getKey(), List.of()));
+            tried.sort(java.util.Comparator.comparing(Setting::value));
+            TaxLadder.Bracket bracket = bracket(tried, accepted);
+            List<BigInteger> values = TaxLadder.toCheck(tried.stream().map(Setting::value).toList(),
+                    tried.stream().map(accepted::containsKey).toList());
+            for (Setting setting : tried) {
+                if (values.contains(setting.value())) {
+                    toCheck.add(setting);
+                    brackets.put(setting, bracket);
+                }
+            }
+        }
+        List<RpcCall> calls = new ArrayList<>();
+        for (Setting setting : toCheck) {
+            Effect effect = setting.setter().effect();
+            calls.add(Check.call(in.token(), in.routes(), effect.probe().caller(), fundByBuying,
+                    new Effect(setting.probe(), accepted.get(setting), effect.earlier()).after(base)));
+        }
+        List<RpcReply> replies = rpc.round(calls);
+        Map<String, Integer> ceilings = new LinkedHashMap<>();
+        Map<String, Evidence> proofs = new LinkedHashMap<>();
+        for (int c = 0; c < toCheck.size(); c++) {
+            Setting setting = toCheck.get(c);
+            Check after = decodeCheck(replies.get(c));
+            Integer measured = after == null ? null
+                    : TaxLadder.taxBps(setting.setter().code(), setting.setter().before(), after);
+            if (measured == null) {
+                continue;
+            }
+            TaxLadder.Bracket bracket = brackets.get(setting);
+            boolean top = bracket != null && bracket.accepted().equals(setting.value());
+            int ceiling = top ? TaxLadder.bound(measured, setting.value(), bracket.refused()) : measured;
+            String key = setting.setter().key();
+            if (ceilings.getOrDefault(key, -1) < ceiling) {
+                ceilings.put(key, ceiling);
+                proofs.put(key, new Evidence("simulation", ProbeWallets.VICTIM.toChecksum(), "check() after "
+                        + setting.probe().calldata(), after.summary(), "highest tax the setter allows: " + ceiling
+                        + " bps, measured at arguments " + setting.probe().shape().arguments()
+                        + (ceiling == measured ? "" : " (" + measured + " bps there; the setter's cap lies before "
+                        + bracket.refused() + ", so it is scaled up to that)")));
+            }
+        }
+        for (TaxSetter setter : taxSetters) {
+            Integer ceiling = ceilings.get(setter.key());
+            if (ceiling != null) {
+                PrivilegeReport.Capability c = capabilities.get(setter.index());
+                Map<String, Object> details = new LinkedHashMap<>(c.details());
+                details.put("maxBps", ceiling);
+                List<Evidence> proof = new ArrayList<>(c.evidence());
+                proof.add(proofs.get(setter.key()));
+                capabilities.set(setter.index(), new PrivilegeReport.Capability(c.code(), c.selector(), c.label(),
+                        c.caller(), c.callerVia(), c.byAnyone(), c.arguments(), c.stage(), c.requires(),
+                        c.requiresSelector(), details, List.copyOf(proof)));
+            }
+        }
+    }
+
+    /** One round tracing settings in their setter's world: the ones that changed state, with their diffs. */
+    private Map<Setting, StateDiff> traceSettings(List<Setting> settings) {
+        Map<Setting, StateDiff> accepted = new java.util.IdentityHashMap<>();
+        if (settings.isEmpty()) {
+            return accepted;
+        }
+        List<RpcCall> calls = new ArrayList<>();
+        for (Setting setting : settings) {
+            calls.add(trace(setting.probe(), setting.setter().effect().world(traceBase), prestate()));
+        }
+        List<RpcReply> replies = rpc.round(calls);
+        traced += settings.size();
+        for (int s = 0; s < settings.size(); s++) {
+            RpcReply reply = replies.get(s);
+            StateDiff diff = reply.ok() ? StateDiff.parse(reply.result()) : null;
+            if (diff != null && diff.hasEffect(settings.get(s).setter().effect().probe().caller())) {
+                accepted.put(settings.get(s), diff);
+            }
+        }
+        return accepted;
+    }
+
+    private static TaxLadder.@Nullable Bracket bracket(List<Setting> ascending, Map<Setting, StateDiff> accepted) {
+        return TaxLadder.bracket(ascending.stream().map(Setting::value).toList(),
+                ascending.stream().map(accepted::containsKey).toList());
     }
 
     private PrivilegeReport.Capability capability(Findings.Finding finding, Effect effect, Check before, Check after,

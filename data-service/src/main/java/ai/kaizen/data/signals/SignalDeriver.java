@@ -313,13 +313,14 @@ public final class SignalDeriver {
                     params.put("paused", false);
                     signals.add(new Signal("pausable", Signal.CAPABILITY, params, evidence));
                 }
-                case "tax_modifiable" -> {
-                    params.put("measured_after", c.details());
-                    signals.add(new Signal("tax_modifiable", Signal.CAPABILITY, params, evidence));
-                }
-                case "per_address_tax" -> {
-                    params.put("measured_after", c.details());
-                    signals.add(new Signal("per_address_tax", Signal.CAPABILITY, params, evidence));
+                case "tax_modifiable", "per_address_tax" -> {
+                    Map<String, Object> measured = new LinkedHashMap<>(c.details());
+                    Object maxBps = measured.remove("maxBps");
+                    if (maxBps != null) {
+                        params.put("max_bps", maxBps);
+                    }
+                    params.put("measured_after", measured);
+                    signals.add(new Signal(c.code(), Signal.CAPABILITY, params, evidence));
                 }
                 case "ownership_takeback" -> {
                     PrivilegeReport.Caller caller = callers.get(c.caller());

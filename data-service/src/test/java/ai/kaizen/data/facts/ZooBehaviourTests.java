@@ -58,6 +58,7 @@ class ZooBehaviourTests {
             "external_call_in_transfer", "same_bytecode_as");
     private static final Set<String> TAXES = Set.of("buy_tax", "sell_tax", "transfer_tax");
     private static final int TAX_TOLERANCE_BPS = 50;
+    private static final int CAP_TOLERANCE_BPS = 2;
 
     private static PrivateDevnet devnet;
     private static Chain chain;
@@ -158,10 +159,17 @@ class ZooBehaviourTests {
                     }
                     case "fake_renounce" -> soft.assertThat(number(match, "slot")).as(symbol)
                             .isEqualTo(behaviour.path("slot").asInt());
-                    case "tax_modifiable" -> {
+                    case "tax_modifiable", "per_address_tax" -> {
                         if (behaviour.has("requires")) {
                             soft.assertThat(match.params().get("requires")).as(symbol)
                                     .isEqualTo(behaviour.path("requires").stringValue());
+                        }
+                        // No cap (null) lets the tax reach all of the amount.
+                        int cap = behaviour.path("max_bps").isNumber() ? behaviour.path("max_bps").asInt() : 10_000;
+                        soft.assertThat(match.params()).as(symbol + " " + code + " max_bps").containsKey("max_bps");
+                        if (match.params().containsKey("max_bps")) {
+                            soft.assertThat(Math.abs(number(match, "max_bps") - cap)).as(symbol + " " + code
+                                    + " max_bps " + match.params().get("max_bps")).isLessThanOrEqualTo(CAP_TOLERANCE_BPS);
                         }
                     }
                     case "balance_rewrite" -> soft.assertThat(match.params().get("kind")).as(symbol)
