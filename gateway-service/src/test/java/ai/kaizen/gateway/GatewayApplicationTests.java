@@ -28,6 +28,15 @@ class GatewayApplicationTests extends GatewayTestSupport {
     }
 
     @Test
+    void proxiedRequestsAreTimedPerRouteAndOnlyOnce() {
+        assertThat(gateway.get("/v3/api-docs/user").statusCode()).isEqualTo(200);
+        String metrics = gateway.get("/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"user-service-api-docs\"");
+        // The server-side timer would only repeat it, tagged uri="UNKNOWN" for every proxied path.
+        assertThat(metrics).doesNotContain("http_server_requests_seconds");
+    }
+
+    @Test
     void unknownPathIsAProblemDocument() {
         HttpResponse<String> missing = gateway.get("/api/nothing-here", GatewayClient.bearer(TestTokens.user(unique("u"))));
         assertThat(missing.statusCode()).isEqualTo(404);

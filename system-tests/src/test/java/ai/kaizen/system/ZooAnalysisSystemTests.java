@@ -47,11 +47,6 @@ class ZooAnalysisSystemTests {
 
         List<String> acceptable = new ArrayList<>();
         entry.path("acceptableRisks").forEach(level -> acceptable.add(level.asString()));
-        if (entry.path("trusted").asBoolean()) {
-            // SPEC §3: a trusted token is never called a scam and keeps its capabilities listed; whether it reaches
-            // Low or stays Moderate depends on measurements (e.g. a fee setter's cap) rather than on the trust list.
-            acceptable.add("Moderate Risk");
-        }
         assertThat(analysis.path("riskLevel").asString())
                 .as("%s (%s): %s", entry.path("symbol").asString(), behaviours(entry), analysis.path("findings"))
                 .isIn(acceptable);
