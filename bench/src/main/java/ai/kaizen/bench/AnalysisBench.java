@@ -35,8 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  * http://localhost:8083), {@code auth} ({@code $KAIZEN_BENCH_AUTH_URL} or http://localhost:8081: used to register the
  * bench user when there is no gateway), {@code redis} ({@code $KAIZEN_BENCH_REDIS_URI} or redis://localhost:6379: to
  * evict cached analyses and facts before each cold run), {@code manifest} (devnet/manifest.json), {@code network}
- * (devnet), {@code concurrency} (32), {@code duration} (15s per target), {@code warmup} (60s per target, before any
- * measurement: on two cores under this load the services' JIT needs about a minute to reach steady state), {@code rounds} (4: each target's duration is measured in that many slices, alternating gateway and
+ * (devnet), {@code concurrency} (32), {@code duration} (15s per target), {@code warmup} (60s: each target is loaded
+ * at least that long before any measurement, in 15 s windows whose throughput is printed, and on until two windows in a
+ * row agree within 5 %: on two cores under this load the gateway's JIT takes minutes to reach steady state),
+ * {@code warmup-max} (5m: the longest warm-up per target), {@code rounds} (4: each target's duration is measured in
+ * that many slices, alternating gateway and
  * direct, so load from other processes on the machine weighs on both alike), {@code token} (manifest key of the cached
  * token, clean_renounced_burned).
  *
@@ -48,7 +51,8 @@ public final class AnalysisBench {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private record Settings(String gateway, String direct, String auth, String redis, Path manifest, String network,
-                            int concurrency, Duration duration, Duration warmup, int rounds, String token) {
+                            int concurrency, Duration duration, Duration warmup, Duration warmupMax, int rounds,
+                            String token) {
     }
 
     private record Result(String target, long requests, long failures, double seconds, long p50Micros,
@@ -74,8 +78,9 @@ public final class AnalysisBench {
 
         System.out.printf(Locale.ROOT,
                 "Kaizen analysis bench: %s, concurrency %d, %s per target in %d alternating slices"
-                        + " (every target warmed up %s first)%n",
-                settings.network(), settings.concurrency(), settings.duration(), settings.rounds(), settings.warmup());
+                        + " (every target warmed up first: at least %s, until its throughput settles, at most %s)%n",
+                settings.network(), settings.concurrency(), settings.duration(), settings.rounds(), settings.warmup(),
+                settings.warmupMax());
         System.out.printf(Locale.ROOT, "gateway %s, analysis-service %s, cached token %s (%s)%n%n",
                 viaGateway ? settings.gateway() : "(skipped)", settings.direct(), cachedToken.path("symbol").asString(),
                 cachedToken.path("address").asString());
@@ -88,9 +93,10 @@ public final class AnalysisBench {
         // Warm every target before measuring any: the gateway path runs analysis-service too, which would otherwise
         // still be compiling (JIT) while the gateway is measured and be fully warm when it is measured directly.
         if (viaGateway) {
-            run(http, settings.gateway(), body, bearer, settings.concurrency(), settings.warmup());
+            warm(http, "gateway", settings.gateway(), body, bearer, settings);
         }
-        run(http, settings.direct(), body, bearer, settings.concurrency(), settings.warmup());
+        warm(http, "direct", settings.direct(), body, bearer, settings);
+        System.out.println();
         Duration slice = settings.duration().dividedBy(settings.rounds());
         List<Run> gatewayRuns = new ArrayList<>();
         List<Run> directRuns = new ArrayList<>();
@@ -175,6 +181,32 @@ public final class AnalysisBench {
             Arrays.sort(sorted);
             return new Result(name, requests, failures, seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1], statuses);
+        }
+    }
+
+    /** Loads a target in windows until its throughput settles (see the class comment), printing each window's. */
+    private static void warm(HttpClient http, String name, String base, String body, String bearer, Settings settings)
+            throws Exception {
+        Duration window = Duration.ofSeconds(15);
+        System.out.printf(Locale.ROOT, "warm-up %-8s req/s per %ds:", name, window.toSeconds());
+        Duration elapsed = Duration.ZERO;
+        double previous = -1;
+        while (true) {
+            Run load = run(http, base, body, bearer, settings.concurrency(), window);
+            double rate = load.requests() / load.seconds();
+            elapsed = elapsed.plus(window);
+            System.out.printf(Locale.ROOT, " %.0f", rate);
+            System.out.flush();
+            boolean settled = previous > 0 && Math.abs(rate - previous) <= 0.05 * Math.max(rate, previous);
+            if (elapsed.compareTo(settings.warmup()) >= 0 && settled) {
+                System.out.printf(Locale.ROOT, " (settled after %ds)%n", elapsed.toSeconds());
+                return;
+            }
+            if (elapsed.compareTo(settings.warmupMax()) >= 0) {
+                System.out.printf(Locale.ROOT, " (not settled after %ds)%n", elapsed.toSeconds());
+                return;
+            }
+            previous = rate;
         }
     }
 
@@ -289,6 +321,7 @@ public final class AnalysisBench {
                 Integer.parseInt(given.getOrDefault("concurrency", "32")),
                 duration(given.getOrDefault("duration", "15s")),
                 duration(given.getOrDefault("warmup", "60s")),
+                duration(given.getOrDefault("warmup-max", "5m")),
                 Math.max(1, Integer.parseInt(given.getOrDefault("rounds", "4"))),
                 given.getOrDefault("token", "clean_renounced_burned"));
     }
@@ -308,6 +341,9 @@ public final class AnalysisBench {
         }
         if (trimmed.endsWith("s")) {
             return Duration.ofSeconds(Long.parseLong(trimmed.substring(0, trimmed.length() - 1)));
+        }
+        if (trimmed.endsWith("m")) {
+            return Duration.ofMinutes(Long.parseLong(trimmed.substring(0, trimmed.length() - 1)));
         }
         return Duration.parse(text);
     }
