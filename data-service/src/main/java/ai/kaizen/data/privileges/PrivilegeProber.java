@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Privilege probing in at most seven rounds:
+ * Privilege probing in at most four rounds:
  * <ol>
  * <li>every (caller, selector, argument shape) traced with the prestate tracer in diff mode; a check of the world
  * as it is, per caller; a call trace of that check (external calls during transfers); the argument-less answers of
@@ -29,11 +29,12 @@ import tools.jackson.databind.JsonNode;
  * <li>for every call that changed state: the check again with its diff applied as overrides, and its call trace
  * with logs (Transfer from 0x0, SELFDESTRUCT);</li>
  * <li>second stage, only after a call that blacklisted the victim or took ownership back: the same caller's calls
- * traced again in the world that call left;</li>
- * <li>the checks of those;</li>
- * <li>only when a tax setter was found, the highest tax it allows: a ladder of settings traced, the bracket around
- * its cap narrowed, and the tax checked at the top ({@link TaxLadder}).</li>
+ * traced again in the world that call left; with them, the ladder of settings of every tax setter found so far
+ * ({@link TaxLadder});</li>
+ * <li>the checks of those, and the taxes at the top of each ladder.</li>
  * </ol>
+ * A tax setter only the second stage finds keeps an unmeasured cap (counted as none by the score): measuring it
+ * would take two more rounds on every such token.
  * The rules that turn checks into capabilities are in {@link Findings}.
  */
 public final class PrivilegeProber {
@@ -312,24 +313,29 @@ public final class PrivilegeProber {
             parents.add(parent);
             second.addAll(children);
         }
-        if (!second.isEmpty()) {
-            List<RpcCall> traces = new ArrayList<>();
-            for (Probe probe : second) {
-                traces.add(trace(probe, probe.parent().after(traceBase), prestate()));
-            }
-            List<RpcReply> secondReplies = rpc.round(traces);
-            traced += second.size();
-            List<Effect> secondEffects = new ArrayList<>();
-            int at = 0;
-            for (Effect parent : parents) {
-                List<Probe> children = byParent.get(parent);
-                secondEffects.addAll(effects(children, secondReplies.subList(at, at + children.size()),
-                        parent.chain()));
-                at += children.size();
-            }
-            examine(secondEffects, caller -> null, afterStage1);
+        // The ladders of the tax setters found so far ride along with the second stage's two rounds.
+        Ceilings early = new Ceilings(List.copyOf(taxSetters));
+        List<RpcCall> traces = new ArrayList<>();
+        for (Probe probe : second) {
+            traces.add(trace(probe, probe.parent().after(traceBase), prestate()));
         }
-        measureTaxCeilings();
+        traces.addAll(early.traces());
+        List<RpcReply> secondReplies = rpc.round(traces);
+        traced += second.size();
+        List<Effect> secondEffects = new ArrayList<>();
+        int at = 0;
+        for (Effect parent : parents) {
+            List<Probe> children = byParent.get(parent);
+            secondEffects.addAll(effects(children, secondReplies.subList(at, at + children.size()),
+                    parent.chain()));
+            at += children.size();
+        }
+        List<RpcCall> checks = examineCalls(secondEffects);
+        int ladderChecksAt = checks.size();
+        checks.addAll(early.checks(secondReplies.subList(second.size(), secondReplies.size())));
+        List<RpcReply> checkReplies = rpc.round(checks);
+        examine(secondEffects, checkReplies.subList(0, ladderChecksAt), caller -> null, afterStage1);
+        early.apply(checkReplies.subList(ladderChecksAt, checkReplies.size()));
 
         return new PrivilegeReport("ran", null, victim, callerList, selectors.size(), traced, skippedViews,
                 List.copyOf(capabilities), List.copyOf(stateChanges), external, views, rpc.rounds() - roundsBefore,
@@ -366,23 +372,25 @@ public final class PrivilegeProber {
     }
 
     private Map<Effect, Check> examine(List<Effect> effects, java.util.function.Function<EvmAddress, Check> baselines) {
-        return examine(effects, baselines, Map.of());
+        return examine(effects, rpc.round(examineCalls(effects)), baselines, Map.of());
     }
 
-    /** Checks the world after each effect and its call trace; records state changes and capabilities. */
-    private Map<Effect, Check> examine(List<Effect> effects, java.util.function.Function<EvmAddress, Check> baselines,
-                                       Map<Effect, Check> parentChecks) {
-        Map<Effect, Check> after = new java.util.IdentityHashMap<>();
-        if (effects.isEmpty()) {
-            return after;
-        }
+    /** For each effect: a check of the world after it, and its call trace. */
+    private List<RpcCall> examineCalls(List<Effect> effects) {
         List<RpcCall> calls = new ArrayList<>();
         for (Effect effect : effects) {
             calls.add(Check.call(in.token(), in.routes(), effect.probe().caller(), fundByBuying, effect.after(base)));
             calls.add(trace(effect.probe(), effect.world(traceBase), Map.of("tracer", "callTracer",
                     "tracerConfig", Map.of("withLog", true))));
         }
-        List<RpcReply> replies = rpc.round(calls);
+        return calls;
+    }
+
+    /** Reads the checks and traces of {@link #examineCalls}; records state changes and capabilities. */
+    private Map<Effect, Check> examine(List<Effect> effects, List<RpcReply> replies,
+                                       java.util.function.Function<EvmAddress, Check> baselines,
+                                       Map<Effect, Check> parentChecks) {
+        Map<Effect, Check> after = new java.util.IdentityHashMap<>();
         for (int e = 0; e < effects.size(); e++) {
             Effect effect = effects.get(e);
             Probe probe = effect.probe();
@@ -414,127 +422,113 @@ public final class PrivilegeProber {
     }
 
     /**
-     * The highest tax each tax setter allows (rounds 5 to 7, only when a tax setter was found): its ladder of
-     * settings traced, the brackets refined, then the tax checked at the top of each variant. Every capability of
-     * the same caller and selector gets {@code maxBps}; a setter whose arguments cannot be varied gets none (an
-     * unmeasured cap, which the score counts as no cap).
+     * The highest tax some tax setters allow: every setting of their ladders traced in one round, then the tax
+     * checked in the world each variant's highest accepted setting (and its highest within a tax scale, and its
+     * lowest) leaves, in a second round. Every capability of the same caller and selector gets {@code maxBps}; a
+     * setter whose arguments cannot be varied gets none (an unmeasured cap, which the score counts as no cap).
      */
-    private void measureTaxCeilings() {
-        Map<String, TaxSetter> setters = new LinkedHashMap<>();
-        for (TaxSetter setter : taxSetters) {
-            if (!TaxLadder.variants(setter.effect().probe().shape()).isEmpty()) {
-                setters.putIfAbsent(setter.key(), setter);
-            }
-        }
-        if (setters.isEmpty()) {
-            return;
-        }
-        Map<String, List<Setting>> ladders = new LinkedHashMap<>();
-        for (TaxSetter setter : setters.values()) {
-            for (TaxLadder.Variant variant : TaxLadder.variants(setter.effect().probe().shape())) {
-                ladders.put(setter.key() + "|" + ladders.size(), TaxLadder.LADDER.stream()
-                        .map(value -> new Setting(setter, variant, value)).toList());
-            }
-        }
-        Map<Setting, StateDiff> accepted = traceSettings(ladders.values().stream().flatMap(List::stream).toList());
-        Map<String, List<Setting>> refinements = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Setting>> ladder : ladders.entrySet()) {
-            List<Setting> tried = ladder.getValue();
-            TaxLadder.Bracket bracket = bracket(tried, accepted);
-            if (bracket != null && bracket.open()) {
-                Setting first = tried.getFirst();
-                refinements.put(ladder.getKey(), bracket.inside().stream()
-                        .map(value -> new Setting(first.setter(), first.variant(), value)).toList());
-            }
-        }
-        accepted.putAll(traceSettings(refinements.values().stream().flatMap(List::stream).toList()));
+    private final class Ceilings {
 
-        List<Setting> toCheck = new ArrayList<>();
-        Map<Setting, TaxLadder.Bracket> brackets = new java.util.IdentityHashMap<>();
-        for (Map.Entry<String, List<Setting>> ladder : ladders.entrySet()) {
-            List<Setting> tried = new ArrayList<>(ladder.getValue());
-            tried.addAll(refinements.getOrDefault(ladder.getKey(), List.of()));
-            tried.sort(java.util.Comparator.comparing(Setting::value));
-            TaxLadder.Bracket bracket = bracket(tried, accepted);
-            List<BigInteger> values = TaxLadder.toCheck(tried.stream().map(Setting::value).toList(),
-                    tried.stream().map(accepted::containsKey).toList());
-            for (Setting setting : tried) {
-                if (values.contains(setting.value())) {
-                    toCheck.add(setting);
-                    brackets.put(setting, bracket);
+        private final List<List<Setting>> ladders = new ArrayList<>();
+        private final Map<Setting, StateDiff> accepted = new java.util.IdentityHashMap<>();
+        private final List<Setting> checked = new ArrayList<>();
+        private final Map<Setting, TaxLadder.Bracket> brackets = new java.util.IdentityHashMap<>();
+
+        /** The ladders of these setters (one per caller, selector and code). */
+        Ceilings(List<TaxSetter> setters) {
+            Set<String> laddered = new HashSet<>();
+            for (TaxSetter setter : setters) {
+                List<TaxLadder.Variant> variants = TaxLadder.variants(setter.effect().probe().shape());
+                if (!variants.isEmpty() && laddered.add(setter.key())) {
+                    for (TaxLadder.Variant variant : variants) {
+                        ladders.add(TaxLadder.LADDER.stream().map(value -> new Setting(setter, variant, value))
+                                .toList());
+                    }
                 }
             }
         }
-        List<RpcCall> calls = new ArrayList<>();
-        for (Setting setting : toCheck) {
-            Effect effect = setting.setter().effect();
-            calls.add(Check.call(in.token(), in.routes(), effect.probe().caller(), fundByBuying,
-                    new Effect(setting.probe(), accepted.get(setting), effect.earlier()).after(base)));
-        }
-        List<RpcReply> replies = rpc.round(calls);
-        Map<String, Integer> ceilings = new LinkedHashMap<>();
-        Map<String, Evidence> proofs = new LinkedHashMap<>();
-        for (int c = 0; c < toCheck.size(); c++) {
-            Setting setting = toCheck.get(c);
-            Check after = decodeCheck(replies.get(c));
-            Integer measured = after == null ? null
-                    : TaxLadder.taxBps(setting.setter().code(), setting.setter().before(), after);
-            if (measured == null) {
-                continue;
-            }
-            TaxLadder.Bracket bracket = brackets.get(setting);
-            boolean top = bracket != null && bracket.accepted().equals(setting.value());
-            int ceiling = top ? TaxLadder.bound(measured, setting.value(), bracket.refused()) : measured;
-            String key = setting.setter().key();
-            if (ceilings.getOrDefault(key, -1) < ceiling) {
-                ceilings.put(key, ceiling);
-                proofs.put(key, new Evidence("simulation", ProbeWallets.VICTIM.toChecksum(), "check() after "
-                        + setting.probe().calldata(), after.summary(), "highest tax the setter allows: " + ceiling
-                        + " bps, measured at arguments " + setting.probe().shape().arguments()
-                        + (ceiling == measured ? "" : " (" + measured + " bps there; the setter's cap lies before "
-                        + bracket.refused() + ", so it is scaled up to that)")));
-            }
-        }
-        for (TaxSetter setter : taxSetters) {
-            Integer ceiling = ceilings.get(setter.key());
-            if (ceiling != null) {
-                PrivilegeReport.Capability c = capabilities.get(setter.index());
-                Map<String, Object> details = new LinkedHashMap<>(c.details());
-                details.put("maxBps", ceiling);
-                List<Evidence> proof = new ArrayList<>(c.evidence());
-                proof.add(proofs.get(setter.key()));
-                capabilities.set(setter.index(), new PrivilegeReport.Capability(c.code(), c.selector(), c.label(),
-                        c.caller(), c.callerVia(), c.byAnyone(), c.arguments(), c.stage(), c.requires(),
-                        c.requiresSelector(), details, List.copyOf(proof)));
-            }
-        }
-    }
 
-    /** One round tracing settings in their setter's world: the ones that changed state, with their diffs. */
-    private Map<Setting, StateDiff> traceSettings(List<Setting> settings) {
-        Map<Setting, StateDiff> accepted = new java.util.IdentityHashMap<>();
-        if (settings.isEmpty()) {
-            return accepted;
+        List<RpcCall> traces() {
+            List<RpcCall> calls = new ArrayList<>();
+            for (List<Setting> ladder : ladders) {
+                for (Setting setting : ladder) {
+                    calls.add(trace(setting.probe(), setting.setter().effect().world(traceBase), prestate()));
+                }
+            }
+            traced += calls.size();
+            return calls;
         }
-        List<RpcCall> calls = new ArrayList<>();
-        for (Setting setting : settings) {
-            calls.add(trace(setting.probe(), setting.setter().effect().world(traceBase), prestate()));
+
+        /** Reads the traces: which settings each setter accepted; returns the checks to run. */
+        List<RpcCall> checks(List<RpcReply> replies) {
+            int r = 0;
+            for (List<Setting> ladder : ladders) {
+                for (Setting setting : ladder) {
+                    RpcReply reply = replies.get(r++);
+                    StateDiff diff = reply.ok() ? StateDiff.parse(reply.result()) : null;
+                    if (diff != null && diff.hasEffect(setting.setter().effect().probe().caller())) {
+                        accepted.put(setting, diff);
+                    }
+                }
+                List<BigInteger> values = ladder.stream().map(Setting::value).toList();
+                List<Boolean> flags = ladder.stream().map(accepted::containsKey).toList();
+                TaxLadder.Bracket bracket = TaxLadder.bracket(values, flags);
+                List<BigInteger> toCheck = TaxLadder.toCheck(values, flags);
+                for (Setting setting : ladder) {
+                    if (toCheck.contains(setting.value())) {
+                        checked.add(setting);
+                        brackets.put(setting, bracket);
+                    }
+                }
+            }
+            List<RpcCall> calls = new ArrayList<>();
+            for (Setting setting : checked) {
+                Effect effect = setting.setter().effect();
+                calls.add(Check.call(in.token(), in.routes(), effect.probe().caller(), fundByBuying,
+                        new Effect(setting.probe(), accepted.get(setting), effect.earlier()).after(base)));
+            }
+            return calls;
         }
-        List<RpcReply> replies = rpc.round(calls);
-        traced += settings.size();
-        for (int s = 0; s < settings.size(); s++) {
-            RpcReply reply = replies.get(s);
-            StateDiff diff = reply.ok() ? StateDiff.parse(reply.result()) : null;
-            if (diff != null && diff.hasEffect(settings.get(s).setter().effect().probe().caller())) {
-                accepted.put(settings.get(s), diff);
+
+        /** Reads the checks: each setter's highest tax, written into its capabilities with its evidence. */
+        void apply(List<RpcReply> replies) {
+            Map<String, Integer> ceilings = new LinkedHashMap<>();
+            Map<String, Evidence> proofs = new LinkedHashMap<>();
+            for (int c = 0; c < checked.size(); c++) {
+                Setting setting = checked.get(c);
+                Check after = decodeCheck(replies.get(c));
+                Integer measured = after == null ? null
+                        : TaxLadder.taxBps(setting.setter().code(), setting.setter().before(), after);
+                if (measured == null) {
+                    continue;
+                }
+                TaxLadder.Bracket bracket = brackets.get(setting);
+                boolean top = bracket.accepted().equals(setting.value());
+                int ceiling = top ? TaxLadder.bound(measured, setting.value(), bracket.refused()) : measured;
+                String key = setting.setter().key();
+                if (ceilings.getOrDefault(key, -1) < ceiling) {
+                    ceilings.put(key, ceiling);
+                    proofs.put(key, new Evidence("simulation", ProbeWallets.VICTIM.toChecksum(), "check() after "
+                            + setting.probe().calldata(), after.summary(), "highest tax the setter allows: " + ceiling
+                            + " bps, measured at arguments " + setting.probe().shape().arguments()
+                            + (ceiling == measured ? "" : " (" + measured + " bps there and " + bracket.refused()
+                            + " refused: scaled up to the highest setting that may still pass)")));
+                }
+            }
+            for (TaxSetter setter : taxSetters) {
+                Integer ceiling = ceilings.get(setter.key());
+                if (ceiling != null) {
+                    PrivilegeReport.Capability c = capabilities.get(setter.index());
+                    Map<String, Object> details = new LinkedHashMap<>(c.details());
+                    details.put("maxBps", ceiling);
+                    List<Evidence> proof = new ArrayList<>(c.evidence());
+                    proof.add(proofs.get(setter.key()));
+                    capabilities.set(setter.index(), new PrivilegeReport.Capability(c.code(), c.selector(),
+                            c.label(), c.caller(), c.callerVia(), c.byAnyone(), c.arguments(), c.stage(),
+                            c.requires(), c.requiresSelector(), details, List.copyOf(proof)));
+                }
             }
         }
-        return accepted;
-    }
-
-    private static TaxLadder.@Nullable Bracket bracket(List<Setting> ascending, Map<Setting, StateDiff> accepted) {
-        return TaxLadder.bracket(ascending.stream().map(Setting::value).toList(),
-                ascending.stream().map(accepted::containsKey).toList());
     }
 
     private PrivilegeReport.Capability capability(Findings.Finding finding, Effect effect, Check before, Check after,

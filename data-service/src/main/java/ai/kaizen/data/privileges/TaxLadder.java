@@ -3,7 +3,6 @@ package ai.kaizen.data.privileges;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,17 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The settings tried on a tax setter to find the highest tax it allows. Its parameters are unknown, so the setting
  * goes into every numeric argument at once and into each of the first three alone (the others 0): a setter that caps
  * each fee, one that caps their sum, and one that scales a second argument (USDT's maximum fee) are all driven to
- * their limit. Each variant climbs a ladder of values from 1 to 2^255; the first refused value above the highest
- * accepted one brackets the setter's cap, and one more batch of values inside the bracket narrows it.
+ * their limit. Each variant climbs a ladder from 1 to 2^255 in steps of at most half (round values included);
+ * the tax at the highest accepted setting, scaled up to just below the first refused one, bounds the setter's cap
+ * from above, exactly so when the tax grows in proportion to its setting.
  */
 final class TaxLadder {
 
-    /** Values each variant tries: percents, basis points and per-mille around the usual caps, then far beyond. */
-    static final List<BigInteger> LADDER = java.util.stream.Stream.of("1", "10", "20", "25", "50", "100", "250",
-            "500", "1000", "2500", "5000", "10000", "10001", "1000000", "1000000000000000000",
-            BigInteger.ONE.shiftLeft(255).toString()).map(BigInteger::new).toList();
-    /** Values tried inside a bracket, at most. */
-    static final int REFINEMENT = 16;
+    /** Values each variant tries: steps of at most half up to 10,000 with the usual caps among them, then beyond. */
+    static final List<BigInteger> LADDER = ladder();
     /** Settings above this are past any tax scale (percent, per-mille, basis points). */
     static final BigInteger TAX_SCALE = BigInteger.valueOf(10_000);
     static final int ALL_OF_IT = 10_000;
@@ -40,29 +36,21 @@ final class TaxLadder {
 
     /** The highest accepted setting of a variant and the lowest refused one above it (null: none refused). */
     record Bracket(BigInteger accepted, @Nullable BigInteger refused) {
-
-        /** Whether settings between the two are still untried. */
-        boolean open() {
-            return refused != null && refused.subtract(accepted).compareTo(BigInteger.ONE) > 0;
-        }
-
-        /** Settings inside the bracket: all of them when few, otherwise {@link #REFINEMENT} evenly spaced. */
-        List<BigInteger> inside() {
-            if (!open()) {
-                return List.of();
-            }
-            BigInteger gap = refused.subtract(accepted);
-            if (gap.compareTo(BigInteger.valueOf(REFINEMENT + 1)) <= 0) {
-                return IntStream.range(1, gap.intValueExact()).mapToObj(i -> accepted.add(BigInteger.valueOf(i)))
-                        .toList();
-            }
-            BigInteger parts = BigInteger.valueOf(REFINEMENT + 1);
-            return IntStream.rangeClosed(1, REFINEMENT)
-                    .mapToObj(i -> accepted.add(gap.multiply(BigInteger.valueOf(i)).divide(parts))).distinct().toList();
-        }
     }
 
     private TaxLadder() {
+    }
+
+    private static List<BigInteger> ladder() {
+        java.util.TreeSet<Long> values = new java.util.TreeSet<>(List.of(10L, 20L, 25L, 50L, 100L, 250L, 500L,
+                1_000L, 2_500L, 5_000L, 10_000L, 10_001L, 1_000_000L));
+        for (long value = 1; value < 10_000; value = Math.max(value + 1, value * 3 / 2)) {
+            values.add(value);
+        }
+        List<BigInteger> ladder = new ArrayList<>(values.stream().map(BigInteger::valueOf).toList());
+        ladder.add(BigInteger.TEN.pow(18));
+        ladder.add(BigInteger.ONE.shiftLeft(255));
+        return List.copyOf(ladder);
     }
 
     /** How to vary a shape that changed a tax; none for a shape whose numbers cannot be told apart. */
@@ -101,27 +89,26 @@ final class TaxLadder {
         return new Bracket(settings.get(highest), highest + 1 < settings.size() ? settings.get(highest + 1) : null);
     }
 
-    /** The settings worth checking in a bracket: its top, and its top within a tax scale when that differs. */
+    /**
+     * The accepted settings worth checking: the highest, the highest within a tax scale (a huge setting may wrap
+     * around in a narrow type) and the lowest (a setter that divides by its setting taxes most at its bottom).
+     */
     static List<BigInteger> toCheck(List<BigInteger> settings, List<Boolean> accepted) {
-        BigInteger top = null;
-        BigInteger topInScale = null;
+        List<BigInteger> passed = new ArrayList<>();
         for (int i = 0; i < settings.size(); i++) {
             if (accepted.get(i)) {
-                BigInteger setting = settings.get(i);
-                top = top == null || setting.compareTo(top) > 0 ? setting : top;
-                if (setting.compareTo(TAX_SCALE) <= 0 && (topInScale == null || setting.compareTo(topInScale) > 0)) {
-                    topInScale = setting;
-                }
+                passed.add(settings.get(i));
             }
         }
-        List<BigInteger> check = new ArrayList<>();
-        if (top != null) {
-            check.add(top);
+        if (passed.isEmpty()) {
+            return List.of();
         }
-        if (topInScale != null && !topInScale.equals(top)) {
-            check.add(topInScale);
-        }
-        return check;
+        passed.sort(null);
+        java.util.LinkedHashSet<BigInteger> check = new java.util.LinkedHashSet<>();
+        check.add(passed.getLast());
+        passed.stream().filter(v -> v.compareTo(TAX_SCALE) <= 0).reduce((a, b) -> b).ifPresent(check::add);
+        check.add(passed.getFirst());
+        return List.copyOf(check);
     }
 
     /**
@@ -143,8 +130,8 @@ final class TaxLadder {
     }
 
     /**
-     * A cap measured inside a bracket still open after refinement, scaled up to the last untried setting (taxes
-     * grow with their setting), so an unresolved cap is never reported lower than it may be.
+     * The tax measured at a bracket's highest accepted setting, scaled up to the setting just below the refused
+     * one (taxes grow with their setting), so a cap between the two is never reported lower than it may be.
      */
     static int bound(int measuredBps, BigInteger setting, @Nullable BigInteger refused) {
         if (refused == null || setting.signum() <= 0 || measuredBps >= ALL_OF_IT

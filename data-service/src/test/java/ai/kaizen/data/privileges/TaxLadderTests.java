@@ -23,10 +23,18 @@ class TaxLadderTests {
     }
 
     @Test
-    void theLadderClimbsFromOneToBeyondAnyScaleInAscendingOrder() {
-        assertThat(TaxLadder.LADDER).isSorted().startsWith(BigInteger.ONE)
-                .contains(BigInteger.valueOf(100), BigInteger.valueOf(10_000), BigInteger.valueOf(10_001));
-        assertThat(TaxLadder.LADDER.getLast().bitLength()).isEqualTo(256);
+    void theLadderClimbsFromOneToBeyondAnyScaleByAtMostHalfPerStep() {
+        List<BigInteger> ladder = TaxLadder.LADDER;
+        assertThat(ladder).isSorted().doesNotHaveDuplicates().startsWith(BigInteger.ONE)
+                .contains(BigInteger.valueOf(25), BigInteger.valueOf(100), BigInteger.valueOf(2_500),
+                        BigInteger.valueOf(10_000), BigInteger.valueOf(10_001));
+        for (int i = 1; i < ladder.size() && ladder.get(i).compareTo(TaxLadder.TAX_SCALE) <= 0; i++) {
+            BigInteger previous = ladder.get(i - 1);
+            assertThat(ladder.get(i)).as("after " + previous)
+                    .isLessThanOrEqualTo(previous.multiply(BigInteger.valueOf(3)).divide(BigInteger.TWO)
+                            .max(previous.add(BigInteger.ONE)));
+        }
+        assertThat(ladder.getLast().bitLength()).isEqualTo(256);
     }
 
     @Test
@@ -56,32 +64,18 @@ class TaxLadderTests {
 
     @Test
     void theBracketIsTheHighestAcceptedSettingAndTheNextRefusedOne() {
-        TaxLadder.Bracket bracket = TaxLadder.bracket(values(1, 10, 20, 25, 50),
-                List.of(true, true, false, false, false));
-        assertThat(bracket).isEqualTo(new TaxLadder.Bracket(BigInteger.TEN, BigInteger.valueOf(20)));
-        assertThat(bracket.open()).isTrue();
-        assertThat(bracket.inside()).isEqualTo(values(11, 12, 13, 14, 15, 16, 17, 18, 19));
+        assertThat(TaxLadder.bracket(values(1, 10, 20, 25, 50), List.of(true, true, false, false, false)))
+                .isEqualTo(new TaxLadder.Bracket(BigInteger.TEN, BigInteger.valueOf(20)));
         assertThat(TaxLadder.bracket(values(1, 10), List.of(false, false))).isNull();
-        TaxLadder.Bracket unlimited = TaxLadder.bracket(values(1, 10), List.of(true, true));
-        assertThat(unlimited.refused()).isNull();
-        assertThat(unlimited.open()).isFalse();
-        assertThat(unlimited.inside()).isEmpty();
+        assertThat(TaxLadder.bracket(values(1, 10), List.of(true, true)).refused()).isNull();
     }
 
     @Test
-    void aWideBracketIsNarrowedBySixteenEvenlySpacedSettings() {
-        TaxLadder.Bracket bracket = new TaxLadder.Bracket(BigInteger.valueOf(1000), BigInteger.valueOf(2500));
-        List<BigInteger> inside = bracket.inside();
-        assertThat(inside).hasSize(TaxLadder.REFINEMENT).isSorted()
-                .allMatch(v -> v.compareTo(BigInteger.valueOf(1000)) > 0 && v.compareTo(BigInteger.valueOf(2500)) < 0);
-        assertThat(new TaxLadder.Bracket(BigInteger.valueOf(19), BigInteger.valueOf(20)).inside()).isEmpty();
-    }
-
-    @Test
-    void theTopIsCheckedAndAlsoTheTopWithinATaxScaleWhenHigherSettingsPass() {
+    void theTopTheTopWithinATaxScaleAndTheBottomAreChecked() {
         assertThat(TaxLadder.toCheck(values(10, 100, 10_000, 1_000_000), List.of(true, true, true, true)))
-                .isEqualTo(values(1_000_000, 10_000));
-        assertThat(TaxLadder.toCheck(values(10, 19, 20), List.of(true, true, false))).isEqualTo(values(19));
+                .isEqualTo(values(1_000_000, 10_000, 10));
+        assertThat(TaxLadder.toCheck(values(10, 19, 20), List.of(false, true, false))).isEqualTo(values(19));
+        assertThat(TaxLadder.toCheck(values(1, 2, 20_000), List.of(false, true, true))).isEqualTo(values(20_000, 2));
         assertThat(TaxLadder.toCheck(values(10, 20), List.of(false, false))).isEmpty();
     }
 
@@ -106,8 +100,10 @@ class TaxLadderTests {
     }
 
     @Test
-    void anUnresolvedCapIsScaledUpToTheLastUntriedSettingNeverDown() {
+    void aCapIsScaledUpToTheSettingJustBelowTheRefusedOneNeverDown() {
         assertThat(TaxLadder.bound(1_000, BigInteger.valueOf(1_000), BigInteger.valueOf(1_100))).isEqualTo(1_099);
+        // USDT-like: 15 bps passed and 18 was refused, so the cap is taken as 17 bps.
+        assertThat(TaxLadder.bound(15, BigInteger.valueOf(15), BigInteger.valueOf(18))).isEqualTo(17);
         assertThat(TaxLadder.bound(19, BigInteger.valueOf(19), BigInteger.valueOf(20))).isEqualTo(19);
         assertThat(TaxLadder.bound(19, BigInteger.valueOf(19), null)).isEqualTo(19);
         assertThat(TaxLadder.bound(9_000, BigInteger.valueOf(9_000), BigInteger.valueOf(20_000)))
