@@ -29,6 +29,8 @@ contract KaizenProbe {
     /// What this code answers to any call it does not know (a token forwarding to it, a hook calling it).
     uint256 internal constant MAGIC = 0x4b61697a656e50726f62654d61676963;
     uint256 internal constant PPM = 1_000_000;
+    /// Gas for one setting of a ladder: a fee setter needs a few tens of thousands.
+    uint256 internal constant RELAY_GAS = 300_000;
     bytes32 internal constant PROBE_OK = keccak256("kaizen.probe.ok");
 
     // ---- start(): out ----
@@ -362,6 +364,33 @@ contract KaizenProbe {
         for (uint256 i = 0; i < calls.length; i++) {
             (bool success,) = target.staticcall{gas: 1_000_000}(calls[i]);
             ok[i] = success ? 1 : 0;
+        }
+    }
+
+    /// A tax setter's ladder: each of `settings` (calldata for `token`) sent in turn by `caller`, a wallet running
+    /// this code, then `checkCall` (an encoded check()) on this wallet in the world the last accepted one left.
+    /// `accepted` flags the settings that did not revert; `checked` is check()'s return data.
+    function ladder(address caller, address token, bytes[] calldata settings, bytes calldata checkCall)
+        external returns (uint256[] memory accepted, bytes memory checked)
+    {
+        accepted = new uint256[](settings.length);
+        for (uint256 i = 0; i < settings.length; i++) {
+            try KaizenProbe(payable(caller)).relay{gas: RELAY_GAS}(token, settings[i]) {
+                accepted[i] = 1;
+            } catch {}
+        }
+        bool ok;
+        (ok, checked) = address(this).call(checkCall);
+        if (!ok) {
+            _bubble(checked);
+        }
+    }
+
+    /// Calls `target` with `data` from this wallet; reverts as the call does (used by ladder() for the caller).
+    function relay(address target, bytes calldata data) external {
+        (bool ok, bytes memory ret) = target.call(data);
+        if (!ok) {
+            _bubble(ret);
         }
     }
 

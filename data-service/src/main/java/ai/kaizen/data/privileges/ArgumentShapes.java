@@ -80,11 +80,7 @@ public final class ArgumentShapes {
     }
 
     static byte[] word(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        byte[] word = new byte[32];
-        int length = Math.min(32, bytes.length);
-        System.arraycopy(bytes, bytes.length - length, word, 32 - length, length);
-        return word;
+        return ai.kaizen.data.simulation.ProbeAbi.word(value);
     }
 
     static byte[] word(EvmAddress address) {

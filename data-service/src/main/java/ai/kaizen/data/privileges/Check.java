@@ -24,16 +24,41 @@ import static ai.kaizen.data.simulation.ProbeLayout.*;
 record Check(ProbeAbi.Result raw) {
 
     static final long CHECK_GAS = 12_000_000;
+    /** The check plus at most 50 settings of 300,000 gas each (the probe's RELAY_GAS). */
+    static final long LADDER_GAS = CHECK_GAS + 15_000_000;
 
     static RpcCall call(EvmAddress token, ProbeAbi.Routes routes, EvmAddress caller, boolean fundByBuying,
                         Map<String, Object> overrides) {
+        return RpcCall.of("eth_call", Map.of("from", ProbeWallets.VICTIM.toLowerHex(), "to",
+                ProbeWallets.VICTIM.toLowerHex(), "data", checkData(token, routes, caller, fundByBuying), "gas",
+                Hex.quantity(CHECK_GAS)), "latest", overrides);
+    }
+
+    /**
+     * A tax setter's ladder in one call: the caller (given the probe's code for it) sends each setting in turn,
+     * then the check runs in the world the last accepted one left; decoded by {@link ProbeAbi#decodeLadder}.
+     */
+    static RpcCall ladder(EvmAddress token, ProbeAbi.Routes routes, EvmAddress caller, boolean fundByBuying,
+                          Map<String, Object> overrides, List<String> settings) {
+        Map<String, Object> world = new java.util.LinkedHashMap<>(overrides);
+        Map<String, Object> account = new java.util.LinkedHashMap<>();
+        if (world.get(caller.toLowerHex()) instanceof Map<?, ?> existing) {
+            existing.forEach((key, value) -> account.put(String.valueOf(key), value));
+        }
+        account.put("code", ProbeWallets.minimalProxy());
+        world.put(caller.toLowerHex(), account);
+        String data = ProbeAbi.ladder(caller, token, settings, checkData(token, routes, caller, fundByBuying));
+        return RpcCall.of("eth_call", Map.of("from", ProbeWallets.VICTIM.toLowerHex(), "to",
+                ProbeWallets.VICTIM.toLowerHex(), "data", data, "gas", Hex.quantity(LADDER_GAS)), "latest", world);
+    }
+
+    private static String checkData(EvmAddress token, ProbeAbi.Routes routes, EvmAddress caller,
+                                    boolean fundByBuying) {
         List<BigInteger> cfg = List.of(word(ProbeWallets.OTHER), word(ProbeWallets.BUYER), word(caller),
                 word(ProbeWallets.RECIPIENT), word(ProbeWallets.SECOND_RECIPIENT),
                 BigInteger.valueOf(TradeSimulator.BUY_PPM), BigInteger.valueOf(TradeSimulator.STEP_GAS),
                 fundByBuying ? BigInteger.ONE : BigInteger.ZERO);
-        return RpcCall.of("eth_call", Map.of("from", ProbeWallets.VICTIM.toLowerHex(), "to",
-                ProbeWallets.VICTIM.toLowerHex(), "data", ProbeAbi.check(token, routes, cfg), "gas",
-                Hex.quantity(CHECK_GAS)), "latest", overrides);
+        return ProbeAbi.check(token, routes, cfg);
     }
 
     /** Overrides every check starts from: the probe code, our wallets delegating to it, the victims funded. */

@@ -29,12 +29,12 @@ import tools.jackson.databind.JsonNode;
  * <li>for every call that changed state: the check again with its diff applied as overrides, and its call trace
  * with logs (Transfer from 0x0, SELFDESTRUCT);</li>
  * <li>second stage, only after a call that blacklisted the victim or took ownership back: the same caller's calls
- * traced again in the world that call left; with them, the ladder of settings of every tax setter found so far
- * ({@link TaxLadder});</li>
- * <li>the checks of those, and the taxes at the top of each ladder.</li>
+ * traced again in the world that call left; with them, the ladders of settings of every tax setter found so far,
+ * each a single call that ends in a check ({@link TaxLadder});</li>
+ * <li>the checks of those.</li>
  * </ol>
  * A tax setter only the second stage finds keeps an unmeasured cap (counted as none by the score): measuring it
- * would take two more rounds on every such token.
+ * would take one more round on every such token.
  * The rules that turn checks into capabilities are in {@link Findings}.
  */
 public final class PrivilegeProber {
@@ -125,16 +125,6 @@ public final class PrivilegeProber {
 
         String key() {
             return code + "|" + effect.probe().caller() + "|" + effect.probe().selector();
-        }
-    }
-
-    /** One setting of a tax setter tried on its ladder. */
-    record Setting(TaxSetter setter, TaxLadder.Variant variant, BigInteger value) {
-
-        Probe probe() {
-            Probe original = setter.effect().probe();
-            return new Probe(original.caller(), original.selector(), variant.at(value), original.stage(),
-                    original.parent());
         }
     }
 
@@ -313,14 +303,16 @@ public final class PrivilegeProber {
             parents.add(parent);
             second.addAll(children);
         }
-        // The ladders of the tax setters found so far ride along with the second stage's two rounds.
+        // The ladders of the tax setters found so far ride along with the second stage's traces.
         Ceilings early = new Ceilings(List.copyOf(taxSetters));
         List<RpcCall> traces = new ArrayList<>();
         for (Probe probe : second) {
             traces.add(trace(probe, probe.parent().after(traceBase), prestate()));
         }
-        traces.addAll(early.traces());
+        int laddersAt = traces.size();
+        traces.addAll(early.calls());
         List<RpcReply> secondReplies = rpc.round(traces);
+        early.apply(secondReplies.subList(laddersAt, secondReplies.size()));
         traced += second.size();
         List<Effect> secondEffects = new ArrayList<>();
         int at = 0;
@@ -330,12 +322,7 @@ public final class PrivilegeProber {
                     parent.chain()));
             at += children.size();
         }
-        List<RpcCall> checks = examineCalls(secondEffects);
-        int ladderChecksAt = checks.size();
-        checks.addAll(early.checks(secondReplies.subList(second.size(), secondReplies.size())));
-        List<RpcReply> checkReplies = rpc.round(checks);
-        examine(secondEffects, checkReplies.subList(0, ladderChecksAt), caller -> null, afterStage1);
-        early.apply(checkReplies.subList(ladderChecksAt, checkReplies.size()));
+        examine(secondEffects, rpc.round(examineCalls(secondEffects)), caller -> null, afterStage1);
 
         return new PrivilegeReport("ran", null, victim, callerList, selectors.size(), traced, skippedViews,
                 List.copyOf(capabilities), List.copyOf(stateChanges), external, views, rpc.rounds() - roundsBefore,
@@ -422,17 +409,22 @@ public final class PrivilegeProber {
     }
 
     /**
-     * The highest tax some tax setters allow: every setting of their ladders traced in one round, then the tax
-     * checked in the world each variant's highest accepted setting (and its highest within a tax scale, and its
-     * lowest) leaves, in a second round. Every capability of the same caller and selector gets {@code maxBps}; a
-     * setter whose arguments cannot be varied gets none (an unmeasured cap, which the score counts as no cap).
+     * The highest tax some tax setters allow, in one round: per variant of each setter, three ladder calls (see
+     * {@link TaxLadder#orders}), each sending the settings in turn as the caller and checking the world afterwards.
+     * Every capability of the same caller and selector gets {@code maxBps}; a setter whose arguments cannot be varied
+     * gets none (an unmeasured cap, which the score counts as no cap).
      */
     private final class Ceilings {
 
-        private final List<List<Setting>> ladders = new ArrayList<>();
-        private final Map<Setting, StateDiff> accepted = new java.util.IdentityHashMap<>();
-        private final List<Setting> checked = new ArrayList<>();
-        private final Map<Setting, TaxLadder.Bracket> brackets = new java.util.IdentityHashMap<>();
+        /** One ladder call: a setter's variant with its settings in the order sent. */
+        private record Run(TaxSetter setter, TaxLadder.Variant variant, List<BigInteger> settings) {
+
+            String calldata(BigInteger setting) {
+                return variant.at(setting).calldata(setter.effect().probe().selector());
+            }
+        }
+
+        private final List<Run> runs = new ArrayList<>();
 
         /** The ladders of these setters (one per caller, selector and code). */
         Ceilings(List<TaxSetter> setters) {
@@ -441,78 +433,58 @@ public final class PrivilegeProber {
                 List<TaxLadder.Variant> variants = TaxLadder.variants(setter.effect().probe().shape());
                 if (!variants.isEmpty() && laddered.add(setter.key())) {
                     for (TaxLadder.Variant variant : variants) {
-                        ladders.add(TaxLadder.LADDER.stream().map(value -> new Setting(setter, variant, value))
-                                .toList());
+                        TaxLadder.orders().forEach(order -> runs.add(new Run(setter, variant, order)));
                     }
                 }
             }
         }
 
-        List<RpcCall> traces() {
+        List<RpcCall> calls() {
             List<RpcCall> calls = new ArrayList<>();
-            for (List<Setting> ladder : ladders) {
-                for (Setting setting : ladder) {
-                    calls.add(trace(setting.probe(), setting.setter().effect().world(traceBase), prestate()));
-                }
-            }
-            traced += calls.size();
-            return calls;
-        }
-
-        /** Reads the traces: which settings each setter accepted; returns the checks to run. */
-        List<RpcCall> checks(List<RpcReply> replies) {
-            int r = 0;
-            for (List<Setting> ladder : ladders) {
-                for (Setting setting : ladder) {
-                    RpcReply reply = replies.get(r++);
-                    StateDiff diff = reply.ok() ? StateDiff.parse(reply.result()) : null;
-                    if (diff != null && diff.hasEffect(setting.setter().effect().probe().caller())) {
-                        accepted.put(setting, diff);
-                    }
-                }
-                List<BigInteger> values = ladder.stream().map(Setting::value).toList();
-                List<Boolean> flags = ladder.stream().map(accepted::containsKey).toList();
-                TaxLadder.Bracket bracket = TaxLadder.bracket(values, flags);
-                List<BigInteger> toCheck = TaxLadder.toCheck(values, flags);
-                for (Setting setting : ladder) {
-                    if (toCheck.contains(setting.value())) {
-                        checked.add(setting);
-                        brackets.put(setting, bracket);
-                    }
-                }
-            }
-            List<RpcCall> calls = new ArrayList<>();
-            for (Setting setting : checked) {
-                Effect effect = setting.setter().effect();
-                calls.add(Check.call(in.token(), in.routes(), effect.probe().caller(), fundByBuying,
-                        new Effect(setting.probe(), accepted.get(setting), effect.earlier()).after(base)));
+            for (Run run : runs) {
+                Effect effect = run.setter().effect();
+                calls.add(Check.ladder(in.token(), in.routes(), effect.probe().caller(), fundByBuying,
+                        effect.world(base), run.settings().stream().map(run::calldata).toList()));
             }
             return calls;
         }
 
-        /** Reads the checks: each setter's highest tax, written into its capabilities with its evidence. */
+        /** Reads the ladder calls: each setter's highest tax, written into its capabilities with its evidence. */
         void apply(List<RpcReply> replies) {
             Map<String, Integer> ceilings = new LinkedHashMap<>();
             Map<String, Evidence> proofs = new LinkedHashMap<>();
-            for (int c = 0; c < checked.size(); c++) {
-                Setting setting = checked.get(c);
-                Check after = decodeCheck(replies.get(c));
-                Integer measured = after == null ? null
-                        : TaxLadder.taxBps(setting.setter().code(), setting.setter().before(), after);
-                if (measured == null) {
+            for (int r = 0; r < runs.size(); r++) {
+                Run run = runs.get(r);
+                RpcReply reply = replies.get(r);
+                ProbeAbi.Ladder ladder = reply.ok() && reply.result() != null && reply.result().isString()
+                        ? decodeLadder(reply.result().stringValue()) : null;
+                if (ladder == null || ladder.accepted().size() != run.settings().size()
+                        || ladder.check().out().size() < ai.kaizen.data.simulation.ProbeLayout.C_LENGTH) {
                     continue;
                 }
-                TaxLadder.Bracket bracket = brackets.get(setting);
-                boolean top = bracket.accepted().equals(setting.value());
-                int ceiling = top ? TaxLadder.bound(measured, setting.value(), bracket.refused()) : measured;
-                String key = setting.setter().key();
+                Check after = new Check(ladder.check());
+                Integer measured = TaxLadder.taxBps(run.setter().code(), run.setter().before(), after);
+                TaxLadder.Bracket bracket = TaxLadder.bracket(run.settings(), ladder.accepted());
+                if (measured == null || bracket == null) {
+                    continue;
+                }
+                // Only the ascending ladder ends at its highest accepted setting, which the bound scales from.
+                boolean ascending = run.settings().size() > 1
+                        && run.settings().getFirst().compareTo(run.settings().getLast()) < 0;
+                int ceiling = ascending && bracket.refused() != null
+                        ? TaxLadder.bound(measured, bracket.accepted(), bracket.refused()) : measured;
+                String key = run.setter().key();
                 if (ceilings.getOrDefault(key, -1) < ceiling) {
                     ceilings.put(key, ceiling);
+                    String last = run.variant().at(ascending ? bracket.accepted() : lastAccepted(run, ladder))
+                            .arguments();
                     proofs.put(key, new Evidence("simulation", ProbeWallets.VICTIM.toChecksum(), "check() after "
-                            + setting.probe().calldata(), after.summary(), "highest tax the setter allows: " + ceiling
-                            + " bps, measured at arguments " + setting.probe().shape().arguments()
-                            + (ceiling == measured ? "" : " (" + measured + " bps there and " + bracket.refused()
-                            + " refused: scaled up to the highest setting that may still pass)")));
+                            + run.setter().effect().probe().caller().toChecksum() + " called "
+                            + run.setter().effect().probe().selector() + " with " + run.settings().size()
+                            + " settings in " + (ascending ? "ascending" : "descending") + " order",
+                            after.summary(), "highest tax the setter allows: " + ceiling + " bps, measured after "
+                            + "arguments " + last + (ceiling == measured ? "" : " (" + measured + " bps there, "
+                            + bracket.refused() + " refused: scaled up to the highest setting that may pass)")));
                 }
             }
             for (TaxSetter setter : taxSetters) {
@@ -528,6 +500,24 @@ public final class PrivilegeProber {
                             c.requires(), c.requiresSelector(), details, List.copyOf(proof)));
                 }
             }
+        }
+
+        private static BigInteger lastAccepted(Run run, ProbeAbi.Ladder ladder) {
+            BigInteger last = run.settings().getFirst();
+            for (int i = 0; i < run.settings().size(); i++) {
+                if (ladder.accepted().get(i)) {
+                    last = run.settings().get(i);
+                }
+            }
+            return last;
+        }
+    }
+
+    private static ProbeAbi.@Nullable Ladder decodeLadder(String hex) {
+        try {
+            return ProbeAbi.decodeLadder(Hex.bytes(hex));
+        } catch (ai.kaizen.data.rpc.RpcException e) {
+            return null;
         }
     }
 

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * The settings tried on a tax setter to find the highest tax it allows. Its parameters are unknown, so the setting
  * goes into every numeric argument at once and into each of the first three alone (the others 0): a setter that caps
  * each fee, one that caps their sum, and one that scales a second argument (USDT's maximum fee) are all driven to
- * their limit. Each variant climbs a ladder from 1 to 2^255 in steps of at most half (round values included);
- * the tax at the highest accepted setting, scaled up to just below the first refused one, bounds the setter's cap
- * from above, exactly so when the tax grows in proportion to its setting.
+ * their limit. Each variant climbs a ladder from 1 to 2^255 in steps of at most half (round values included), sent
+ * in turn by the setter's caller inside one call; the tax at the highest accepted setting, scaled up to just below
+ * the first refused one, bounds the setter's cap from above, exactly so when the tax grows in proportion to its
+ * setting.
  */
 final class TaxLadder {
 
@@ -90,25 +91,14 @@ final class TaxLadder {
     }
 
     /**
-     * The accepted settings worth checking: the highest, the highest within a tax scale (a huge setting may wrap
-     * around in a narrow type) and the lowest (a setter that divides by its setting taxes most at its bottom).
+     * The orders a variant's settings are sent in, one ladder call each, every one ending in a check of the world
+     * its last accepted setting left: ascending (the highest accepted; its flags give the bracket), ascending
+     * within a tax scale (a huge setting may wrap around in a narrow type) and descending (the lowest, for a setter
+     * that divides by its setting; the highest, for one that accepts a single change).
      */
-    static List<BigInteger> toCheck(List<BigInteger> settings, List<Boolean> accepted) {
-        List<BigInteger> passed = new ArrayList<>();
-        for (int i = 0; i < settings.size(); i++) {
-            if (accepted.get(i)) {
-                passed.add(settings.get(i));
-            }
-        }
-        if (passed.isEmpty()) {
-            return List.of();
-        }
-        passed.sort(null);
-        java.util.LinkedHashSet<BigInteger> check = new java.util.LinkedHashSet<>();
-        check.add(passed.getLast());
-        passed.stream().filter(v -> v.compareTo(TAX_SCALE) <= 0).reduce((a, b) -> b).ifPresent(check::add);
-        check.add(passed.getFirst());
-        return List.copyOf(check);
+    static List<List<BigInteger>> orders() {
+        return List.of(LADDER, LADDER.stream().filter(v -> v.compareTo(TAX_SCALE) <= 0).toList(),
+                LADDER.reversed());
     }
 
     /**

@@ -82,6 +82,17 @@ public final class ProbeAbi {
         return FunctionEncoder.encode(new Function("staticProbe", arguments, List.of()));
     }
 
+    /**
+     * {@code ladder(caller, token, settings, checkCall)}: each setting (calldata for the token) sent by the caller,
+     * then {@code checkCall} in the world the last accepted one left.
+     */
+    public static String ladder(EvmAddress caller, EvmAddress token, List<String> settings, String checkCall) {
+        List<Type> arguments = List.of(address(caller), address(token), new DynamicArray<>(DynamicBytes.class,
+                settings.stream().map(s -> new DynamicBytes(HexFormat.of().parseHex(s.substring(2)))).toList()),
+                new DynamicBytes(HexFormat.of().parseHex(checkCall.substring(2))));
+        return FunctionEncoder.encode(new Function("ladder", arguments, List.of()));
+    }
+
     public static String sell(long ppm) {
         return FunctionEncoder.encode(new Function("sell", List.of(new Uint256(ppm)), List.of()));
     }
@@ -127,6 +138,28 @@ public final class ProbeAbi {
         List<BigInteger> out = uintArray(data, outOffset);
         List<byte[]> reasons = bytesArray(data, reasonsOffset);
         return out == null || reasons == null ? null : new Result(out, reasons);
+    }
+
+    /** What ladder() answered: which settings were accepted, and check()'s result afterwards. */
+    public record Ladder(List<Boolean> accepted, Result check) {
+    }
+
+    /** Decodes ladder()'s {@code (uint256[] accepted, bytes checked)}, {@code checked} being check()'s result. */
+    public static @Nullable Ladder decodeLadder(byte[] data) {
+        BigInteger acceptedOffset = wordAt(data, 0);
+        BigInteger checkedOffset = wordAt(data, 32);
+        if (acceptedOffset == null || checkedOffset == null) {
+            return null;
+        }
+        List<BigInteger> flags = uintArray(data, acceptedOffset);
+        int at = small(checkedOffset);
+        BigInteger size = at < 0 ? null : wordAt(data, at);
+        int length = size == null ? -1 : small(size);
+        if (flags == null || length < 0 || (long) at + 32 + length > data.length) {
+            return null;
+        }
+        Result check = decodeWithReasons(java.util.Arrays.copyOfRange(data, at + 32, at + 32 + length));
+        return check == null ? null : new Ladder(flags.stream().map(f -> f.signum() != 0).toList(), check);
     }
 
     /** Decodes {@code (uint256[])}. */
@@ -191,7 +224,8 @@ public final class ProbeAbi {
         return value.bitLength() > 30 ? -1 : value.intValue();
     }
 
-    static byte[] word(BigInteger value) {
+    /** A value as one ABI word (its low 32 bytes). */
+    public static byte[] word(BigInteger value) {
         byte[] raw = value.toByteArray();
         byte[] word = new byte[32];
         int copy = Math.min(raw.length, 32);

@@ -71,12 +71,14 @@ class TaxLadderTests {
     }
 
     @Test
-    void theTopTheTopWithinATaxScaleAndTheBottomAreChecked() {
-        assertThat(TaxLadder.toCheck(values(10, 100, 10_000, 1_000_000), List.of(true, true, true, true)))
-                .isEqualTo(values(1_000_000, 10_000, 10));
-        assertThat(TaxLadder.toCheck(values(10, 19, 20), List.of(false, true, false))).isEqualTo(values(19));
-        assertThat(TaxLadder.toCheck(values(1, 2, 20_000), List.of(false, true, true))).isEqualTo(values(20_000, 2));
-        assertThat(TaxLadder.toCheck(values(10, 20), List.of(false, false))).isEmpty();
+    void eachVariantIsSentAscendingAscendingWithinATaxScaleAndDescending() {
+        List<List<BigInteger>> orders = TaxLadder.orders();
+        assertThat(orders).hasSize(3);
+        assertThat(orders.get(0)).isEqualTo(TaxLadder.LADDER);
+        assertThat(orders.get(1)).isSorted().endsWith(TaxLadder.TAX_SCALE);
+        assertThat(orders.get(2)).isEqualTo(TaxLadder.LADDER.reversed());
+        // One ladder call sends them all within the gas the call is given (Check.LADDER_GAS).
+        assertThat(TaxLadder.LADDER).hasSizeLessThanOrEqualTo(50);
     }
 
     @Test
