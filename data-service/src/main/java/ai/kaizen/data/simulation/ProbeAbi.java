@@ -152,14 +152,10 @@ public final class ProbeAbi {
             return null;
         }
         List<BigInteger> flags = uintArray(data, acceptedOffset);
-        int at = small(checkedOffset);
-        BigInteger size = at < 0 ? null : wordAt(data, at);
-        int length = size == null ? -1 : small(size);
-        if (flags == null || length < 0 || (long) at + 32 + length > data.length) {
-            return null;
-        }
-        Result check = decodeWithReasons(java.util.Arrays.copyOfRange(data, at + 32, at + 32 + length));
-        return check == null ? null : new Ladder(flags.stream().map(f -> f.signum() != 0).toList(), check);
+        byte[] checked = bytesAt(data, small(checkedOffset), Integer.MAX_VALUE);
+        Result check = checked == null ? null : decodeWithReasons(checked);
+        return flags == null || check == null ? null
+                : new Ladder(flags.stream().map(f -> f.signum() != 0).toList(), check);
     }
 
     /** Decodes {@code (uint256[])}. */
@@ -198,17 +194,23 @@ public final class ProbeAbi {
             if (itemAt < 0) {
                 return null;
             }
-            int start = head + itemAt;
-            BigInteger size = wordAt(data, start);
-            int bytes = size == null ? -1 : small(size);
-            if (bytes < 0 || (long) start + 32 + bytes > data.length) {
+            byte[] value = bytesAt(data, head + itemAt, MAX_BYTES);
+            if (value == null) {
                 return null;
             }
-            byte[] value = new byte[Math.min(bytes, MAX_BYTES)];
-            System.arraycopy(data, start + 32, value, 0, value.length);
             values.add(value);
         }
         return values;
+    }
+
+    /** The {@code bytes} whose length word is at {@code at}, its first {@code limit} bytes; null when malformed. */
+    private static byte @Nullable [] bytesAt(byte[] data, int at, int limit) {
+        BigInteger size = at < 0 ? null : wordAt(data, at);
+        int bytes = size == null ? -1 : small(size);
+        if (bytes < 0 || (long) at + 32 + bytes > data.length) {
+            return null;
+        }
+        return java.util.Arrays.copyOfRange(data, at + 32, at + 32 + Math.min(bytes, limit));
     }
 
     private static @Nullable BigInteger wordAt(byte[] data, long at) {

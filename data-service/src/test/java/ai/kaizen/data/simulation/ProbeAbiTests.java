@@ -66,6 +66,29 @@ class ProbeAbiTests {
     }
 
     @Test
+    void aLadderAnswerDecodesToItsFlagsAndTheCheckInside() {
+        // abi.encode(uint256[] [1, 0, 1], bytes(abi.encode(uint256[] [7], bytes[] [])))
+        String check = org.web3j.abi.FunctionEncoder.encodeConstructor(List.of(
+                new org.web3j.abi.datatypes.DynamicArray<>(org.web3j.abi.datatypes.generated.Uint256.class,
+                        List.of(new org.web3j.abi.datatypes.generated.Uint256(7))),
+                new org.web3j.abi.datatypes.DynamicArray<>(org.web3j.abi.datatypes.DynamicBytes.class, List.of())));
+        String answer = org.web3j.abi.FunctionEncoder.encodeConstructor(List.of(
+                new org.web3j.abi.datatypes.DynamicArray<>(org.web3j.abi.datatypes.generated.Uint256.class,
+                        List.of(new org.web3j.abi.datatypes.generated.Uint256(1),
+                                new org.web3j.abi.datatypes.generated.Uint256(0),
+                                new org.web3j.abi.datatypes.generated.Uint256(1))),
+                new org.web3j.abi.datatypes.DynamicBytes(HexFormat.of().parseHex(check))));
+        byte[] data = HexFormat.of().parseHex(answer);
+        ProbeAbi.Ladder ladder = ProbeAbi.decodeLadder(data);
+        assertThat(ladder).isNotNull();
+        assertThat(ladder.accepted()).containsExactly(true, false, true);
+        assertThat(ladder.check().out()).containsExactly(BigInteger.valueOf(7));
+        assertThat(ladder.check().reasons()).isEmpty();
+        assertThat(ProbeAbi.decodeLadder(java.util.Arrays.copyOf(data, data.length - 32))).isNull();
+        assertThat(ProbeAbi.decodeLadder(new byte[40])).isNull();
+    }
+
+    @Test
     void malformedResultsDecodeToNull() {
         assertThat(ProbeAbi.decodeWithReasons(new byte[31])).isNull();
         byte[] hugeLength = new byte[96];
